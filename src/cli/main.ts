@@ -1,0 +1,51 @@
+import { Command } from "commander";
+import { ConfigError } from "../server/config.js";
+import { AppError } from "../server/errors.js";
+import { createOperatorCommand } from "./create-operator.js";
+import { migrateCommand } from "./migrate.js";
+import { seedDemoCommand } from "./seed-demo.js";
+import { serveCommand } from "./serve.js";
+
+/** `confero` — every command reads the same environment as the server (see README). */
+const program = new Command()
+  .name("confero")
+  .description("Confero: self-hosted administration for business video meetings")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("serve the web app and API (the default of `npm start`)")
+  .action(serveCommand);
+program.command("migrate").description("apply database migrations and exit").action(migrateCommand);
+program
+  .command("create-operator")
+  .description("create a service operator account (on an empty database, also sets the service up)")
+  .requiredOption("--email <email>", "the operator's email, used to sign in")
+  .requiredOption("--name <full name>", "the operator's full name")
+  .option("--password-stdin", "read the password from standard input instead of a prompt")
+  .option("--service-name <name>", "service name, when the service is not set up yet")
+  .option("--service-domain <domain>", "service domain, e.g. video.example.com, when not set up yet")
+  .option("--vmr-suffix <suffix>", "default VMR suffix when not set up yet", ".vmr")
+  .action(createOperatorCommand);
+program
+  .command("seed-demo")
+  .description("add a demo partner, two companies with admins and members, and print their credentials")
+  .option("--json", "print everything created as one JSON document on stdout")
+  .action(seedDemoCommand);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof AppError) {
+    console.error(error.message);
+    if ("fields" in error && error.fields)
+      console.error(
+        Object.values(error.fields)
+          .map((f) => `  - ${f}`)
+          .join("\n"),
+      );
+  } else {
+    console.error(error instanceof Error ? error.message : error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,26 @@
+import { loadConfig } from "../server/config.js";
+import { openConfiguredDatabase } from "../server/db/open-configured.js";
+import { seedDemo } from "../server/modules/demo/seed-demo.js";
+
+export async function seedDemoCommand(options: { json?: boolean }): Promise<void> {
+  const database = await openConfiguredDatabase(loadConfig());
+  try {
+    const result = await seedDemo(database.db);
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
+    console.log(
+      `Demo data added to ${database.where}. Sign in with any of these (passwords are shown only now):\n`,
+    );
+    for (const account of result.accounts) {
+      const where =
+        result.companies.find((c) => c.id === account.companyId)?.name ??
+        (account.partnerId ? result.partners[0]?.name : "service");
+      const role = account.kind === "member" ? `company ${account.role}` : account.kind.replace("_", " ");
+      console.log(`  ${account.email.padEnd(28)} ${account.password}   ${role} (${where})`);
+    }
+  } finally {
+    await database.close();
+  }
+}

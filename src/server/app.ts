@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import { authRoutes } from "./modules/auth/auth.routes.js";
+import { type AuthLimits, AuthService, DEFAULT_AUTH_LIMITS } from "./modules/auth/auth.service.js";
+import { healthRoutes } from "./modules/health/health.routes.js";
+import { outboxRoutes } from "./modules/mail/outbox.routes.js";
+import { setupRoutes } from "./modules/setup/setup.routes.js";
+import { SetupService } from "./modules/setup/setup.service.js";
+import { registerCsrf } from "./plugins/csrf.js";
+import { configureZodMessages, registerErrorHandler } from "./plugins/error-handler.js";
+import { registerOpenApi } from "./plugins/openapi.js";
+import { registerSessions } from "./plugins/session.js";
+import { registerStaticWeb } from "./plugins/static-web.js";
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  authLimits?: AuthLimits;
+  /** Tests pass false to keep output quiet; main passes pino options. */
+  logger?: FastifyServerOptions["logger"];
+  /** Serve the built web app from dist/web when present (default true). */
+  serveWeb?: boolean;
+}
+
+export interface ConferoApp {
+  app: FastifyInstance;
+  services: { auth: AuthService; setup: SetupService };
+}
+
+/** API bodies are small JSON documents; bulk uploads raise this per route. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** The one composition root: main.ts and the tests build the same app. */
+export async function buildApp(options: AppOptions): Promise<ConferoApp> {
+  const { config, database } = options;
+  const db = database.db;
+  configureZodMessages();
+
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: ["req.headers.cookie", "req.headers.authorization", 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: BODY_LIMIT_BYTES,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  const auth = new AuthService({
+    db,
+    sessionSecret: config.sessionSecret,
+    publicUrl: config.publicUrl,
+    limits: options.authLimits ?? DEFAULT_AUTH_LIMITS,
+  });
+  const setup = new SetupService({ db, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl });
+
+  registerErrorHandler(app);
+  await registerOpenApi(app, config.publicUrl);
+  healthRoutes(app, { database });
+
+  // Cookies, CSRF and sessions live in the API's own scope: /healthz and static files skip them.
+  await app.register(
+    async (api) => {
+      await api.register(cookie);
+      registerCsrf(api, config.secureCookies);
+      registerSessions(api, auth);
+      authRoutes(api, { auth, secureCookies: config.secureCookies });
+      setupRoutes(api, { setup, auth, secureCookies: config.secureCookies });
+      outboxRoutes(api, { db });
+    },
+    { prefix: "/api/v1" },
+  );
+
+  if (options.serveWeb !== false) await registerStaticWeb(app);
+  return { app, services: { auth, setup } };
+}

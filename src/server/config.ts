@@ -1,0 +1,112 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * Everything Confero reads from its environment, validated once at start. Each problem gets its
+ * own line so an operator can fix them all in one go instead of one stack trace at a time.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionSecret: string;
+  logLevel: LogLevel;
+  /** Secure cookies only make sense (and only work) when the public URL is https. */
+  secureCookies: boolean;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Confero cannot start; fix the configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const value = (name: string) => {
+    const v = env[name]?.trim();
+    return v ? v : undefined;
+  };
+
+  const port = Number(value("PORT") ?? "3000");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT must be a whole number from 0 to 65535 (got "${value("PORT")}").`);
+  }
+
+  const databaseUrl = value("DATABASE_URL") ?? null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push("DATABASE_URL must start with postgres:// or postgresql://.");
+  }
+
+  const publicUrl = (value("PUBLIC_URL") ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  if (!isHttpUrl(publicUrl))
+    problems.push(`PUBLIC_URL must be an http:// or https:// URL (got "${publicUrl}").`);
+
+  const smtpUrl = value("SMTP_URL") ?? null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl)) {
+    problems.push("SMTP_URL must look like smtp://user:pass@host:587 or smtps://host:465.");
+  }
+  const mailFrom = value("MAIL_FROM") ?? "Confero <no-reply@localhost>";
+  if (smtpUrl && !value("MAIL_FROM")) problems.push("MAIL_FROM is required when SMTP_URL is set.");
+
+  const logLevel = (value("LOG_LEVEL") ?? "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}.`);
+
+  const dataDir = path.resolve(value("DATA_DIR") ?? "data");
+
+  let sessionSecret = value("SESSION_SECRET");
+  if (sessionSecret && sessionSecret.length < 32)
+    problems.push("SESSION_SECRET must be at least 32 characters.");
+  if (!sessionSecret && databaseUrl) {
+    // Several instances may share one PostgreSQL; a per-machine generated secret would split them.
+    problems.push("SESSION_SECRET is required when DATABASE_URL is set (at least 32 random characters).");
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  sessionSecret ??= readOrCreateSecret(dataDir);
+
+  return {
+    port,
+    host: value("HOST") ?? "0.0.0.0",
+    dataDir,
+    databaseUrl,
+    publicUrl,
+    smtpUrl,
+    mailFrom,
+    sessionSecret,
+    logLevel,
+    secureCookies: publicUrl.startsWith("https://"),
+  };
+}
+
+function isHttpUrl(candidate: string): boolean {
+  try {
+    const url = new URL(candidate);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** On the embedded default the secret lives beside the database, created on first start. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}

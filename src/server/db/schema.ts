@@ -1,0 +1,202 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+/** The one service this installation runs. Its row exists once first-run setup is done. */
+export const service = pgTable(
+  "service",
+  {
+    id: integer("id").primaryKey().default(1),
+    name: text("name").notNull(),
+    /** The first domain is the primary one; companies get `<slug>.<domain>` under it. */
+    domains: text("domains").array().notNull(),
+    defaultVmrSuffix: text("default_vmr_suffix").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("service_single_row", sql`${t.id} = 1`)],
+);
+
+/** One-time links that let the first operator set the service up. Stored hashed. */
+export const setupTokens = pgTable("setup_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  createdAt: createdAt(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+});
+
+export const partners = pgTable("partners", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const companies = pgTable(
+  "companies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    status: text("status", { enum: ["trial", "paid", "suspended"] })
+      .notNull()
+      .default("trial"),
+    licences: integer("licences").notNull().default(0),
+    endpointSubscriptions: integer("endpoint_subscriptions").notNull().default(0),
+    vmrSuffix: text("vmr_suffix").notNull().default(".vmr"),
+    hostPinOnAllPersonalRooms: boolean("host_pin_on_all_personal_rooms").notNull().default(false),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("companies_slug_key").on(t.slug), index("companies_partner_idx").on(t.partnerId)],
+);
+
+/** The video domains a company's addresses may use; a domain belongs to one company only. */
+export const companyDomains = pgTable(
+  "company_domains",
+  {
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    domain: text("domain").notNull(),
+    /** hosted: the company's own domain; service: `<slug>.<service domain>`. */
+    kind: text("kind", { enum: ["hosted", "service"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("company_domains_domain_key").on(t.domain),
+    index("company_domains_company_idx").on(t.companyId),
+  ],
+);
+
+/**
+ * Everyone who can sign in: operators (no partner, no company), partner admins (partner only)
+ * and company members (company, with role admin or member). Emails and video addresses are
+ * stored lowercased, so plain unique indexes make them unique case-insensitively.
+ */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", { enum: ["operator", "partner_admin", "member"] }).notNull(),
+    partnerId: uuid("partner_id").references(() => partners.id),
+    companyId: uuid("company_id").references(() => companies.id),
+    role: text("role", { enum: ["admin", "member"] }),
+    status: text("status", { enum: ["active", "invited", "suspended"] })
+      .notNull()
+      .default("active"),
+    fullName: text("full_name").notNull(),
+    email: text("email").notNull(),
+    videoAddress: text("video_address"),
+    passwordHash: text("password_hash"),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("accounts_email_key").on(t.email),
+    uniqueIndex("accounts_video_address_key").on(t.videoAddress),
+    index("accounts_company_idx").on(t.companyId, t.fullName),
+    index("accounts_partner_idx").on(t.partnerId),
+    check(
+      "accounts_kind_shape",
+      sql`(${t.kind} = 'operator' and ${t.partnerId} is null and ${t.companyId} is null and ${t.role} is null)
+       or (${t.kind} = 'partner_admin' and ${t.partnerId} is not null and ${t.companyId} is null and ${t.role} is null)
+       or (${t.kind} = 'member' and ${t.companyId} is not null and ${t.role} is not null)`,
+    ),
+  ],
+);
+
+/** Signed-in sessions. Only a keyed hash of the cookie value is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+  },
+  (t) => [index("sessions_account_idx").on(t.accountId)],
+);
+
+export const passwordResetTokens = pgTable(
+  "password_reset_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("password_reset_tokens_account_idx").on(t.accountId)],
+);
+
+/**
+ * Every email is written here in the same transaction as the change that causes it; the mail
+ * worker delivers it afterwards, so nothing is lost when SMTP is down.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    companyId: uuid("company_id").references(() => companies.id, { onDelete: "set null" }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    htmlBody: text("html_body").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed", "logged"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index("outbox_created_idx").on(t.createdAt),
+  ],
+);
+
+/** Who did what to which object, with before/after for changes. Written by `recordAudit`. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    companyId: uuid("company_id").references(() => companies.id, { onDelete: "cascade" }),
+    actorAccountId: uuid("actor_account_id").references(() => accounts.id, { onDelete: "set null" }),
+    actorKind: text("actor_kind").notNull(),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    ip: text("ip"),
+  },
+  (t) => [
+    index("audit_events_company_idx").on(t.companyId, t.occurredAt),
+    index("audit_events_occurred_idx").on(t.occurredAt),
+  ],
+);

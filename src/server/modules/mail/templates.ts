@@ -1,0 +1,58 @@
+import type { OutgoingEmail } from "./outbox.repository.js";
+
+/** Every email has a plain-text and an HTML body built from the same paragraphs. */
+interface EmailContent {
+  to: string;
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action: { label: string; url: string };
+  footer: string;
+}
+
+export function composeEmail(content: EmailContent): OutgoingEmail {
+  const text = [
+    content.greeting,
+    "",
+    ...content.paragraphs.flatMap((p) => [p, ""]),
+    `${content.action.label}: ${content.action.url}`,
+    "",
+    content.footer,
+  ].join("\n");
+  const html = `<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;color:#1a1b1e">
+<p>${escapeHtml(content.greeting)}</p>
+${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("\n")}
+<p><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:10px 16px;background:#1c7ed6;color:#fff;border-radius:4px;text-decoration:none">${escapeHtml(content.action.label)}</a></p>
+<p style="font-size:13px;color:#555">If the button does not work, copy this link into your browser:<br>${escapeHtml(content.action.url)}</p>
+<p style="font-size:13px;color:#555">${escapeHtml(content.footer)}</p>
+</body></html>`;
+  return { to: content.to, subject: content.subject, text, html };
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+export function passwordResetEmail(input: {
+  to: string;
+  fullName: string;
+  serviceName: string;
+  url: string;
+}) {
+  return composeEmail({
+    to: input.to,
+    subject: `Reset your ${input.serviceName} password`,
+    greeting: `Hello ${input.fullName},`,
+    paragraphs: [
+      `Someone asked to reset the password of your ${input.serviceName} account.`,
+      "The link below works once and for 1 hour. If you did not ask for this, ignore this email: your password stays as it is.",
+    ],
+    action: { label: "Choose a new password", url: input.url },
+    footer: `${input.serviceName} — video meetings administration`,
+  });
+}
