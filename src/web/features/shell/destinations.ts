@@ -1,0 +1,71 @@
+import type { Me } from "../auth/api";
+
+export interface Destination {
+  label: string;
+  to: string;
+  description: string;
+}
+
+export const isCompanyAdmin = (me: Me): boolean => me.kind === "member" && me.role === "admin";
+export const isPartnerAdmin = (me: Me): boolean => me.kind === "partner_admin";
+export const isOperator = (me: Me): boolean => me.kind === "operator";
+
+/**
+ * The role-specific places a user can go. The account menu and the home page cards both list
+ * these, so they can never disagree.
+ */
+export function roleDestinations(me: Me): Destination[] {
+  const destinations: Destination[] = [];
+  if (isCompanyAdmin(me)) {
+    destinations.push(
+      {
+        label: "Company administration",
+        to: "/company/admin",
+        description: "Members, team rooms and video systems of your company.",
+      },
+      {
+        label: "Company usage",
+        to: "/company/usage",
+        description: "Calls and minutes, by day, user and room.",
+      },
+    );
+  }
+  if (isPartnerAdmin(me)) {
+    destinations.push({
+      label: "Partner portal",
+      to: "/partner",
+      description: "Your customer companies, their licences and subscriptions.",
+    });
+  }
+  if (isOperator(me)) {
+    destinations.push(
+      {
+        label: "Service operations",
+        to: "/operator",
+        description: "Partners, service settings and the state of the service.",
+      },
+      { label: "Outbox", to: "/operator/outbox", description: "Every email Confero has sent or queued." },
+    );
+  }
+  return destinations;
+}
+
+export const myAccountDestination: Destination = {
+  label: "My account",
+  to: "/account",
+  description: "Your profile and password.",
+};
+
+export function roleSummary(me: Me): string {
+  if (isOperator(me)) {
+    return `You operate ${me.service.name}: partners, service settings and the emails the service sends.`;
+  }
+  if (isPartnerAdmin(me)) {
+    return `You look after the customer companies of ${me.partner?.name ?? "your partner organisation"}.`;
+  }
+  const company = me.company?.name ?? "your company";
+  if (isCompanyAdmin(me)) {
+    return `You administer ${company}: its members, meeting rooms, video systems and usage.`;
+  }
+  return `You are a member of ${company}. Your account page has your profile and password.`;
+}
