@@ -15,7 +15,7 @@ import { findService } from "../server/modules/setup/service.repository.js";
 import { SetupService } from "../server/modules/setup/setup.service.js";
 import { promptPassword, readPasswordFromStdin } from "./read-password.js";
 
-interface Options {
+export interface CreateOperatorOptions {
   email: string;
   name: string;
   passwordStdin?: boolean;
@@ -24,9 +24,20 @@ interface Options {
   vmrSuffix: string;
 }
 
-export async function createOperatorCommand(options: Options): Promise<void> {
+/** The commander action (commander passes its Command as a second argument, so none is taken). */
+export function createOperatorCommand(options: CreateOperatorOptions): Promise<void> {
+  return createOperator(options, () =>
+    options.passwordStdin ? readPasswordFromStdin() : promptPassword("Password: "),
+  );
+}
+
+/** `readPassword` is where the password comes from: stdin or a prompt, or a string in tests. */
+export async function createOperator(
+  options: CreateOperatorOptions,
+  readPassword: () => Promise<string>,
+): Promise<void> {
   const config = loadConfig();
-  const password = options.passwordStdin ? await readPasswordFromStdin() : await promptPassword("Password: ");
+  const password = await readPassword();
   const problems: Record<string, string> = {};
   const emailIssue = emailProblem(normaliseEmail(options.email));
   if (emailIssue) problems.email = `--email: ${emailIssue}`;
@@ -64,7 +75,7 @@ export async function createOperatorCommand(options: Options): Promise<void> {
   }
 }
 
-function validateServiceOptions(options: Options): void {
+function validateServiceOptions(options: CreateOperatorOptions): void {
   const problems: Record<string, string> = {};
   if (!options.serviceName?.trim()) problems.serviceName = "--service-name: Required on an empty database.";
   const domainIssue = domainProblem(normaliseDomain(options.serviceDomain ?? ""));

@@ -53,8 +53,10 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onSend", async (request, reply) => {
+  // Echo the request id so a client can quote it; a callback hook, as this runs on every request.
+  app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);
+    done();
   });
 
   const auth = new AuthService({
@@ -73,6 +75,8 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   await app.register(
     async (api) => {
       await api.register(cookie);
+      // JSON only (415 otherwise); routes that take CSV add their own parser.
+      api.removeContentTypeParser("text/plain");
       registerCsrf(api, config.secureCookies);
       registerSessions(api, auth);
       authRoutes(api, { auth, secureCookies: config.secureCookies });

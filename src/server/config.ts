@@ -39,16 +39,16 @@ export function loadConfig(env: Env = process.env): Config {
   };
 
   const port = Number(value("PORT") ?? "3000");
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    problems.push(`PORT must be a whole number from 0 to 65535 (got "${value("PORT")}").`);
-  }
+  const portOk = Number.isInteger(port) && port >= 0 && port <= 65535;
+  if (!portOk) problems.push(`PORT must be a whole number from 0 to 65535 (got "${value("PORT")}").`);
 
   const databaseUrl = value("DATABASE_URL") ?? null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push("DATABASE_URL must start with postgres:// or postgresql://.");
   }
 
-  const publicUrl = (value("PUBLIC_URL") ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  // A bad PORT is reported once, not again through the PUBLIC_URL derived from it.
+  const publicUrl = (value("PUBLIC_URL") ?? `http://localhost:${portOk ? port : 3000}`).replace(/\/+$/, "");
   if (!isHttpUrl(publicUrl))
     problems.push(`PUBLIC_URL must be an http:// or https:// URL (got "${publicUrl}").`);
 

@@ -48,8 +48,12 @@ export async function startServer(config: Config): Promise<void> {
     log.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    // app.close() closes the idle keep-alive connections once; one whose request is still in
+    // flight turns idle only later and would hold the exit until the force timeout (exit 1).
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
     try {
       await app.close();
+      clearInterval(sweep);
       await worker.stop();
       await database.close();
       log.info("stopped");

@@ -6,6 +6,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { templateForNewDataDir } from "./pglite-template.js";
 import * as schema from "./schema.js";
 
 /** One type for both drivers: repositories never know which one is underneath. */
@@ -41,11 +42,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     };
   }
   let dataPath: string | undefined;
+  let loadDataDir: Blob | undefined;
   if (target.dataDir) {
     dataPath = path.join(target.dataDir, "pgdata");
     mkdirSync(dataPath, { recursive: true });
+    loadDataDir = templateForNewDataDir(dataPath);
   }
-  const client = await PGlite.create(dataPath);
+  const client = await PGlite.create(dataPath, loadDataDir ? { loadDataDir } : {});
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

@@ -1,0 +1,20 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Unit tests (`*.test.ts`) and integration tests (`*.int.test.ts`). Integration tests run on
+ * PGlite by default; `TEST_DB=postgres` (set by `npm test` when TEST_DATABASE_URL is set) runs
+ * only the integration tests again on PostgreSQL, each file in its own fresh database.
+ */
+const onPostgres = process.env.TEST_DB === "postgres";
+
+export default defineConfig({
+  test: {
+    include: onPostgres
+      ? ["src/**/*.int.test.ts", "test/**/*.int.test.ts"]
+      : ["src/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["node_modules", "dist", "e2e"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
