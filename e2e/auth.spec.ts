@@ -123,3 +123,39 @@ test("a forgotten password is reset through the link in the email", async ({ pag
   await page.getByRole("button", { name: "Reset password" }).click();
   await expect(page.getByText(/expired or has already been used/)).toBeVisible();
 });
+
+test("the operator reads the reset email in the outbox, links clickable", async ({ page }) => {
+  await signIn(page, operator.email, operator.password);
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Outbox" }).click();
+  await expect(page.getByRole("heading", { name: "Outbox" })).toBeVisible();
+  await page.getByRole("button", { name: "Reset your Example Video password" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("link", { name: /reset-password\?token=/ })).toBeVisible();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test("changing the password on the account page keeps this session and needs the current one", async ({
+  page,
+}) => {
+  await signIn(page, operator.email, operator.password);
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "My account" }).click();
+  await expect(page.getByText(operator.email)).toBeVisible();
+
+  await page.getByLabel("Current password").fill("not the current one");
+  await page.getByLabel("New password").fill("the third passphrase");
+  await page.getByLabel("Confirm password").fill("the third passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("The current password is wrong.")).toBeVisible();
+
+  await page.getByLabel("Current password").fill(operator.password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText(/signed out on all other devices/)).toBeVisible();
+  operator.password = "the third passphrase";
+  await page.reload();
+  await expect(page.getByText(operator.email)).toBeVisible();
+  await signOut(page);
+  await signIn(page, operator.email, operator.password);
+});
