@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
 import { validateConfirmation, validateNewPassword } from "../passwordRules";
 import { useChangePassword } from "../queries";
+import { NewPasswordFields } from "./NewPasswordFields";
 
 export function ChangePasswordForm() {
   const changePassword = useChangePassword();
@@ -50,20 +51,10 @@ export function ChangePasswordForm() {
           withAsterisk={false}
           {...form.getInputProps("currentPassword")}
         />
-        <PasswordInput
+        <NewPasswordFields
           label="New password"
-          description="At least 10 characters."
-          autoComplete="new-password"
-          required
-          withAsterisk={false}
-          {...form.getInputProps("newPassword")}
-        />
-        <PasswordInput
-          label="Confirm password"
-          autoComplete="new-password"
-          required
-          withAsterisk={false}
-          {...form.getInputProps("confirmPassword")}
+          password={form.getInputProps("newPassword")}
+          confirmation={form.getInputProps("confirmPassword")}
         />
         <Group>
           <Button type="submit" loading={changePassword.isPending} disabled={changePassword.isPending}>

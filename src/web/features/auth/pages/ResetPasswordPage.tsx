@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -8,6 +8,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { PublicPage } from "../../../components/PublicPage";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
 import { usePageTitle } from "../../../lib/usePageTitle";
+import { NewPasswordFields } from "../components/NewPasswordFields";
 import { validateConfirmation, validateNewPassword } from "../passwordRules";
 import { useConfirmPasswordReset } from "../queries";
 
@@ -78,19 +79,10 @@ export function ResetPasswordPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <ErrorAlert message={formError} />
-          <PasswordInput
+          <NewPasswordFields
             label="New password"
-            autoComplete="new-password"
-            required
-            withAsterisk={false}
-            {...form.getInputProps("password")}
-          />
-          <PasswordInput
-            label="Confirm password"
-            autoComplete="new-password"
-            required
-            withAsterisk={false}
-            {...form.getInputProps("confirmPassword")}
+            password={form.getInputProps("password")}
+            confirmation={form.getInputProps("confirmPassword")}
           />
           <Button type="submit" loading={confirmReset.isPending} disabled={confirmReset.isPending}>
             Reset password

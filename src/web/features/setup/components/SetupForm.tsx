@@ -1,4 +1,4 @@
-import { Button, Divider, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Divider, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useNavigate } from "react-router";
@@ -11,6 +11,7 @@ import {
 } from "../../../../domain/service-settings";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { NewPasswordFields } from "../../auth/components/NewPasswordFields";
 import { validateConfirmation, validateNewPassword } from "../../auth/passwordRules";
 import { useCompleteSetup } from "../queries";
 
@@ -122,18 +123,10 @@ export function SetupForm({ token }: { token: string }) {
           {...textProps}
           {...form.getInputProps("operator.email")}
         />
-        <PasswordInput
+        <NewPasswordFields
           label="Password"
-          description="At least 10 characters."
-          autoComplete="new-password"
-          {...textProps}
-          {...form.getInputProps("operator.password")}
-        />
-        <PasswordInput
-          label="Confirm password"
-          autoComplete="new-password"
-          {...textProps}
-          {...form.getInputProps("operator.confirmPassword")}
+          password={form.getInputProps("operator.password")}
+          confirmation={form.getInputProps("operator.confirmPassword")}
         />
         <Button type="submit" mt="sm" loading={completeSetup.isPending} disabled={completeSetup.isPending}>
           Finish setup
