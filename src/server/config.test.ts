@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -139,5 +139,11 @@ describe("loadConfig", () => {
     expect(loadConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(
       readFileSync(path.join(dataDir, "session-secret"), "utf8").trim(),
     );
+  });
+
+  it("refuses a damaged secret file instead of signing with an empty key", () => {
+    const dataDir = tempDir();
+    writeFileSync(path.join(dataDir, "session-secret"), "\n");
+    expect(() => loadConfig({ DATA_DIR: dataDir })).toThrow(/holds no usable secret/);
   });
 });

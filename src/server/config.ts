@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -101,12 +101,21 @@ function isHttpUrl(candidate: string): boolean {
 /** On the embedded default the secret lives beside the database, created on first start. */
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "session-secret");
+  mkdirSync(dataDir, { recursive: true });
+  // Written aside and linked into place: a process starting at the same moment sees either no
+  // file or the whole secret, never a half-written one.
+  const draft = `${file}.${process.pid}`;
+  writeFileSync(draft, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
   try {
-    return readFileSync(file, "utf8").trim();
-  } catch {
-    mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString("base64url");
-    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
-    return secret;
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    rmSync(draft, { force: true });
   }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32) {
+    throw new ConfigError([`${file} holds no usable secret (under 32 characters): delete it to generate a new one.`]);
+  }
+  return secret;
 }
