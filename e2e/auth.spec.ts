@@ -142,7 +142,7 @@ test("changing the password on the account page keeps this session and needs the
   await signIn(page, operator.email, operator.password);
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("menuitem", { name: "My account" }).click();
-  await expect(page.getByText(operator.email)).toBeVisible();
+  await expect(page.getByRole("main").getByText(operator.email)).toBeVisible();
 
   await page.getByLabel("Current password").fill("not the current one");
   await page.getByLabel("New password").fill("the third passphrase");
@@ -155,7 +155,7 @@ test("changing the password on the account page keeps this session and needs the
   await expect(page.getByText(/signed out on all other devices/)).toBeVisible();
   operator.password = "the third passphrase";
   await page.reload();
-  await expect(page.getByText(operator.email)).toBeVisible();
+  await expect(page.getByRole("main").getByText(operator.email)).toBeVisible();
   await signOut(page);
   await signIn(page, operator.email, operator.password);
 });
