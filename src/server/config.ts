@@ -115,7 +115,9 @@ function readOrCreateSecret(dataDir: string): string {
   }
   const secret = readFileSync(file, "utf8").trim();
   if (secret.length < 32) {
-    throw new ConfigError([`${file} holds no usable secret (under 32 characters): delete it to generate a new one.`]);
+    throw new ConfigError([
+      `${file} holds no usable secret (under 32 characters): delete it to generate a new one.`,
+    ]);
   }
   return secret;
 }
