@@ -55,6 +55,14 @@ export const companies = pgTable(
       .default("trial"),
     licences: integer("licences").notNull().default(0),
     endpointSubscriptions: integer("endpoint_subscriptions").notNull().default(0),
+    /**
+     * service_subdomain: addresses under `<slug>.<service domain>`; service_root: under the
+     * service's root domain (the company name usually goes into the local part); hosted: the
+     * company's own custom domain(s).
+     */
+    domainSetup: text("domain_setup", { enum: ["service_subdomain", "service_root", "hosted"] })
+      .notNull()
+      .default("service_subdomain"),
     vmrSuffix: text("vmr_suffix").notNull().default(".vmr"),
     hostPinOnAllPersonalRooms: boolean("host_pin_on_all_personal_rooms").notNull().default(false),
     timeZone: text("time_zone").notNull().default("UTC"),
@@ -115,6 +123,73 @@ export const accounts = pgTable(
        or (${t.kind} = 'partner_admin' and ${t.partnerId} is not null and ${t.companyId} is null and ${t.role} is null)
        or (${t.kind} = 'member' and ${t.companyId} is not null and ${t.role} is not null)`,
     ),
+  ],
+);
+
+/**
+ * The one registry of every video address in the service — members, personal VMRs, team VMRs,
+ * video systems — so no two objects can share an address, also under concurrent requests (the
+ * primary key on the lowercased address enforces it). A video system twinned to a member uses
+ * the member's row instead of a row of its own.
+ */
+export const videoAddresses = pgTable(
+  "video_addresses",
+  {
+    address: text("address").primaryKey(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    ownerType: text("owner_type", {
+      enum: ["member", "personal_room", "team_room", "video_system"],
+    }).notNull(),
+    ownerId: uuid("owner_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("video_addresses_company_idx").on(t.companyId, t.ownerType),
+    uniqueIndex("video_addresses_owner_key").on(t.companyId, t.ownerType, t.ownerId),
+  ],
+);
+
+/** Every member's own VMR; it shares the member's licence and goes when the member goes. */
+export const personalRooms = pgTable(
+  "personal_rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address").notNull(),
+    hostPin: text("host_pin"),
+    guestPin: text("guest_pin"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("personal_rooms_account_key").on(t.companyId, t.accountId)],
+);
+
+/**
+ * Activation links for invited accounts (members and partner admins), stored hashed. Accepting
+ * sets the password and makes the account active; resending replaces the link.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    companyId: uuid("company_id").references(() => companies.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("invitations_company_idx").on(t.companyId, t.accountId),
+    index("invitations_account_idx").on(t.accountId),
   ],
 );
 
