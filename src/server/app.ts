@@ -6,8 +6,16 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { type AuthLimits, AuthService, DEFAULT_AUTH_LIMITS } from "./modules/auth/auth.service.js";
+import { companyRoutes } from "./modules/companies/companies.routes.js";
+import { CompaniesService } from "./modules/companies/companies.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { invitationRoutes } from "./modules/invitations/invitations.routes.js";
+import { InvitationsService } from "./modules/invitations/invitations.service.js";
 import { outboxRoutes } from "./modules/mail/outbox.routes.js";
+import { partnerRoutes } from "./modules/partners/partners.routes.js";
+import { PartnersService } from "./modules/partners/partners.service.js";
+import { serviceSettingsRoutes } from "./modules/service-settings/service-settings.routes.js";
+import { ServiceSettingsService } from "./modules/service-settings/service-settings.service.js";
 import { setupRoutes } from "./modules/setup/setup.routes.js";
 import { SetupService } from "./modules/setup/setup.service.js";
 import { registerCsrf } from "./plugins/csrf.js";
@@ -65,7 +73,12 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
     publicUrl: config.publicUrl,
     limits: options.authLimits ?? DEFAULT_AUTH_LIMITS,
   });
-  const setup = new SetupService({ db, sessionSecret: config.sessionSecret, publicUrl: config.publicUrl });
+  const links = { sessionSecret: config.sessionSecret, publicUrl: config.publicUrl };
+  const setup = new SetupService({ db, ...links });
+  const serviceSettings = new ServiceSettingsService({ db });
+  const partners = new PartnersService({ db, ...links });
+  const companies = new CompaniesService({ db, ...links });
+  const invitations = new InvitationsService({ db, sessionSecret: config.sessionSecret, auth });
 
   registerErrorHandler(app);
   await registerOpenApi(app, config.publicUrl);
@@ -82,6 +95,10 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       authRoutes(api, { auth, secureCookies: config.secureCookies });
       setupRoutes(api, { setup, auth, secureCookies: config.secureCookies });
       outboxRoutes(api, { db });
+      serviceSettingsRoutes(api, { serviceSettings });
+      partnerRoutes(api, { partners });
+      companyRoutes(api, { companies });
+      invitationRoutes(api, { invitations, secureCookies: config.secureCookies });
     },
     { prefix: "/api/v1" },
   );

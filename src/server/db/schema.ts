@@ -35,11 +35,16 @@ export const setupTokens = pgTable("setup_tokens", {
   usedAt: timestamp("used_at", { withTimezone: true }),
 });
 
-export const partners = pgTable("partners", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  name: text("name").notNull(),
-  createdAt: createdAt(),
-});
+/** Partner names are unique case-insensitively, so a list of partners never shows two alike. */
+export const partners = pgTable(
+  "partners",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("partners_name_key").on(sql`lower(${t.name})`)],
+);
 
 export const companies = pgTable(
   "companies",
@@ -81,6 +86,8 @@ export const companyDomains = pgTable(
     domain: text("domain").notNull(),
     /** hosted: the company's own domain; service: `<slug>.<service domain>`. */
     kind: text("kind", { enum: ["hosted", "service"] }).notNull(),
+    /** The order the company lists its domains in; the first is the default for bare local parts. */
+    position: integer("position").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [

@@ -40,3 +40,31 @@ export const standardErrors = {
   403: errorResponse,
   404: errorResponse,
 };
+
+/** The one shape of every list answer. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+}
+
+/** A search box's text: trimmed, empty meaning "no filter". */
+export const searchText = z
+  .string()
+  .trim()
+  .max(200, "Use at most 200 characters.")
+  .optional()
+  .transform((q) => (q ? q : undefined));
+
+/** Ids in paths are UUIDs; anything else is a 400 rather than a database error. */
+export const id = z.uuid("Not a valid id.");
+
+/** A string normalised by `normalise`, then checked by a `src/domain` rule (a message or null). */
+export function ruled(normalise: (value: string) => string, problem: (value: string) => string | null) {
+  return z
+    .string()
+    .max(300, "Too long.")
+    .transform(normalise)
+    .superRefine((value, ctx) => {
+      const message = problem(value);
+      if (message) ctx.addIssue({ code: "custom", message });
+    });
+}

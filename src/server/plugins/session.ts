@@ -30,6 +30,14 @@ export function requireActor(request: FastifyRequest): AccountActor {
   return request.actor;
 }
 
+/**
+ * Route hook (`preValidation: requireSession`): without a session the answer is 401 before the
+ * input is even looked at, so a signed-out client never learns what a valid request looks like.
+ */
+export async function requireSession(request: FastifyRequest): Promise<void> {
+  requireActor(request);
+}
+
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
   reply.setCookie(SESSION_COOKIE, token, {
     path: "/",

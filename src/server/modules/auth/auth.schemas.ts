@@ -11,7 +11,7 @@ export const meResponse = z
     role: z.enum(["admin", "member"]).nullable(),
     company: z.object({ id: z.string(), name: z.string() }).nullable(),
     partner: z.object({ id: z.string(), name: z.string() }).nullable(),
-    service: z.object({ name: z.string() }),
+    service: z.object({ name: z.string(), domains: z.array(z.string()) }),
   })
   .meta({ id: "Me" });
 

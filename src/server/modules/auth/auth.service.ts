@@ -133,7 +133,10 @@ export class AuthService {
       findAccountOrganisations(this.deps.db, account),
       findService(this.deps.db),
     ]);
-    return toMeDto(account, organisations, service?.name ?? "Confero");
+    return toMeDto(account, organisations, {
+      name: service?.name ?? "Confero",
+      domains: service?.domains ?? [],
+    });
   }
 
   /**
@@ -233,7 +236,7 @@ export function toMeDto(
     company: { id: string; name: string } | null;
     partner: { id: string; name: string } | null;
   },
-  serviceName: string,
+  service: { name: string; domains: string[] },
 ) {
   return {
     id: account.id,
@@ -244,6 +247,7 @@ export function toMeDto(
     role: account.role,
     company: organisations.company,
     partner: organisations.partner,
-    service: { name: serviceName },
+    // The service's domains are public (every address ends in one); forms show them.
+    service,
   };
 }

@@ -1,19 +1,23 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { personalRoomAddress } from "../../../domain/video-address.js";
 import type { Db } from "../../db/client.js";
 import { companies, companyDomains, partners } from "../../db/schema.js";
 import { ConflictError } from "../../errors.js";
 import { hashPassword } from "../../lib/passwords.js";
+import { claimVideoAddress } from "../addresses/addresses.repository.js";
 import { recordAudit } from "../audit/audit.js";
 import { insertAccount } from "../auth/accounts.repository.js";
 import { CLI_ACTOR } from "../auth/actor.js";
+import { insertPersonalRoom, personalRoomName } from "../rooms/personal-rooms.repository.js";
 import { findService, insertService } from "../setup/service.repository.js";
 
 /**
  * Demo data for trying Confero and for scripts/tests that drive a seeded installation: an
  * operator (when there is none), a partner with its admin, and two companies — one on the
- * service domain, one with domain hosting — each with an admin and members. Every password is
- * random and returned once, so nothing guessable is ever seeded.
+ * service domain, one with domain hosting — each with an admin and members, every member with a
+ * personal VMR and both addresses in the address registry. Every password is random and
+ * returned once, so nothing guessable is ever seeded.
  */
 export interface SeededAccount {
   fullName: string;
@@ -22,6 +26,8 @@ export interface SeededAccount {
   kind: "operator" | "partner_admin" | "member";
   role: "admin" | "member" | null;
   videoAddress: string | null;
+  /** The member's personal VMR; null for operators and partner admins. */
+  personalRoomAddress: string | null;
   partnerId: string | null;
   companyId: string | null;
 }
@@ -119,6 +125,7 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
         kind: "operator",
         role: null,
         videoAddress: null,
+        personalRoomAddress: null,
         partnerId: null,
         companyId: null,
       });
@@ -130,6 +137,7 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
       kind: "partner_admin",
       role: null,
       videoAddress: null,
+      personalRoomAddress: null,
       partnerId: partner.id,
       companyId: null,
     });
@@ -144,6 +152,8 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
           licences: 25,
           endpointSubscriptions: 10,
           status: "paid",
+          domainSetup: spec.domain.kind === "service" ? "service_subdomain" : "hosted",
+          vmrSuffix: service.defaultVmrSuffix,
         })
         .returning();
       if (!company) throw new Error("company insert returned no row");
@@ -159,13 +169,15 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
         licences: company.licences,
       });
       for (const person of spec.people) {
+        const videoAddress = `${person.local}@${domain}`;
         await prepare({
           fullName: person.fullName,
           email: person.email,
           password: demoPassword(),
           kind: "member",
           role: person.role,
-          videoAddress: `${person.local}@${domain}`,
+          videoAddress,
+          personalRoomAddress: personalRoomAddress(videoAddress, company.vmrSuffix),
           partnerId: null,
           companyId: company.id,
         });
@@ -173,12 +185,20 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
     }
 
     for (const account of accountsToCreate) {
-      const { password: _password, ...row } = account;
+      const { password: _password, personalRoomAddress: roomAddress, ...row } = account;
       const created = await insertAccount(tx, {
         ...row,
         passwordHash: hashes.get(account.email),
         passwordChangedAt: new Date(),
       });
+      if (created.companyId && created.videoAddress && roomAddress) {
+        await registerMember(
+          tx,
+          { ...created, companyId: created.companyId },
+          created.videoAddress,
+          roomAddress,
+        );
+      }
       await recordAudit(tx, CLI_ACTOR, {
         action: "account.created",
         target: { type: "account", id: created.id },
@@ -187,5 +207,33 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
       });
     }
     return result;
+  });
+}
+
+/** The member's address and their personal VMR, both in the address registry. */
+async function registerMember(
+  tx: Db,
+  member: { id: string; companyId: string; fullName: string },
+  address: string,
+  roomAddress: string,
+): Promise<void> {
+  const { id: accountId, companyId } = member;
+  await claimVideoAddress(
+    tx,
+    { address, companyId, ownerType: "member", ownerId: accountId },
+    "videoAddress",
+  );
+  const roomId = randomUUID();
+  await claimVideoAddress(
+    tx,
+    { address: roomAddress, companyId, ownerType: "personal_room", ownerId: roomId },
+    "personalRoomAddress",
+  );
+  await insertPersonalRoom(tx, {
+    id: roomId,
+    companyId,
+    accountId,
+    name: personalRoomName(member.fullName),
+    address: roomAddress,
   });
 }

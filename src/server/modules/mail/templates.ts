@@ -56,3 +56,36 @@ export function passwordResetEmail(input: {
     footer: `${input.serviceName} — video meetings administration`,
   });
 }
+
+/** Activation link for an invited account: a company member (or admin) or a partner admin. */
+export function invitationEmail(input: {
+  to: string;
+  fullName: string;
+  invitedBy: string;
+  /** "Acme" for company members, "Northwind Partners" for partner admins. */
+  organisation: { kind: "company" | "partner"; name: string };
+  role: "admin" | "member" | "partner_admin";
+  serviceName: string;
+  videoAddress: string | null;
+  url: string;
+  validDays: number;
+}) {
+  const what =
+    input.role === "partner_admin"
+      ? `an administrator of the partner ${input.organisation.name}`
+      : input.role === "admin"
+        ? `an administrator of ${input.organisation.name}`
+        : `a member of ${input.organisation.name}`;
+  return composeEmail({
+    to: input.to,
+    subject: `You are invited to ${input.organisation.name} on ${input.serviceName}`,
+    greeting: `Hello ${input.fullName},`,
+    paragraphs: [
+      `${input.invitedBy} has invited you to ${input.serviceName} as ${what}.`,
+      ...(input.videoAddress ? [`Your video address is ${input.videoAddress}.`] : []),
+      `Choose a password to activate your account. The link below works once and is valid for ${input.validDays} days.`,
+    ],
+    action: { label: "Activate your account", url: input.url },
+    footer: `${input.serviceName} — video meetings administration`,
+  });
+}

@@ -1,0 +1,72 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "../../db/client.js";
+import { accounts, companies, invitations, partners } from "../../db/schema.js";
+
+export async function insertInvitation(
+  tx: Db,
+  invitation: { tokenHash: string; accountId: string; companyId: string | null; expiresAt: Date },
+): Promise<void> {
+  await tx.insert(invitations).values(invitation);
+}
+
+const usable = (tokenHash: string) =>
+  and(
+    eq(invitations.tokenHash, tokenHash),
+    isNull(invitations.usedAt),
+    gt(invitations.expiresAt, new Date()),
+  );
+
+/** An unused, unexpired invitation of a still-invited account, with the names it shows. */
+export async function findUsableInvitation(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      expiresAt: invitations.expiresAt,
+      account: {
+        id: accounts.id,
+        fullName: accounts.fullName,
+        email: accounts.email,
+        kind: accounts.kind,
+        videoAddress: accounts.videoAddress,
+      },
+      companyName: companies.name,
+      partnerName: partners.name,
+    })
+    .from(invitations)
+    .innerJoin(accounts, eq(accounts.id, invitations.accountId))
+    .leftJoin(companies, eq(companies.id, accounts.companyId))
+    .leftJoin(partners, eq(partners.id, accounts.partnerId))
+    .where(and(usable(tokenHash), eq(accounts.status, "invited")))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Marks the invitation used and returns its account, in one statement, so a link clicked twice
+ * at the same moment is accepted once.
+ */
+export async function consumeInvitation(tx: Db, tokenHash: string): Promise<string | undefined> {
+  const [row] = await tx
+    .update(invitations)
+    .set({ usedAt: new Date() })
+    .where(usable(tokenHash))
+    .returning({ accountId: invitations.accountId });
+  return row?.accountId;
+}
+
+/** Every other outstanding link of the account stops working too. */
+export async function expireAccountInvitations(tx: Db, accountId: string): Promise<void> {
+  await tx
+    .update(invitations)
+    .set({ usedAt: new Date() })
+    .where(and(eq(invitations.accountId, accountId), isNull(invitations.usedAt)));
+}
+
+/** Sets the password of an invited account and makes it active; undefined when it is not invited. */
+export async function activateInvitedAccount(tx: Db, accountId: string, passwordHash: string) {
+  const [row] = await tx
+    .update(accounts)
+    .set({ status: "active", passwordHash, passwordChangedAt: new Date() })
+    .where(and(eq(accounts.id, accountId), eq(accounts.status, "invited")))
+    .returning();
+  return row;
+}

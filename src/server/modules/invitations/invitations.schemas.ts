@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { newPassword } from "../../lib/http-schemas.js";
+
+export const invitationToken = z.strictObject({ token: z.string().min(1).max(200) });
+
+export const invitationResponse = z
+  .object({
+    fullName: z.string(),
+    email: z.string(),
+    kind: z.enum(["partner_admin", "member"]),
+    companyName: z.string().nullable(),
+    partnerName: z.string().nullable(),
+    videoAddress: z.string().nullable(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: "Invitation" });
+
+export const acceptInvitationBody = z.strictObject({ password: newPassword });
