@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { failOnBrowserErrors } from "./support/console-errors.js";
 import { E2E_STATE_FILE, type E2eState } from "./support/environment.js";
 import { firstLink, waitForMail } from "./support/mailbox.js";
 
@@ -16,23 +17,7 @@ const state = (): E2eState => JSON.parse(readFileSync(E2E_STATE_FILE, "utf8"));
 
 test.describe.configure({ mode: "serial" });
 
-let pageErrors: string[] = [];
-
-test.beforeEach(({ page }) => {
-  pageErrors = [];
-  page.on("console", (message) => {
-    // Chromium logs every 4xx answer as "Failed to load resource"; those are expected here
-    // (signed-out /me, wrong password). Anything else the app logs as an error fails the test.
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      pageErrors.push(message.text());
-    }
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-});
-
-test.afterEach(() => {
-  expect(pageErrors, "errors in the browser console").toEqual([]);
-});
+failOnBrowserErrors();
 
 async function signIn(page: Page, login: string, password: string) {
   await page.goto("/sign-in");

@@ -1,18 +1,35 @@
-import { Route, Routes } from "react-router";
+import { Navigate, Route, Routes } from "react-router";
 import { RequireSignIn } from "./features/auth/components/RequireSignIn";
 import { AccountPage } from "./features/auth/pages/AccountPage";
 import { ForgotPasswordPage } from "./features/auth/pages/ForgotPasswordPage";
 import { ResetPasswordPage } from "./features/auth/pages/ResetPasswordPage";
 import { SignInPage } from "./features/auth/pages/SignInPage";
+import { CompanyScope } from "./features/company/components/CompanyScope";
+import { OwnCompanyRedirect } from "./features/company/components/OwnCompanyRedirect";
 import { CompanyAdminPage } from "./features/company/pages/CompanyAdminPage";
+import { CompanySettingsPage } from "./features/company/pages/CompanySettingsPage";
 import { CompanyUsagePage } from "./features/company/pages/CompanyUsagePage";
+import { InvitationPage } from "./features/invitations/pages/InvitationPage";
+import { AllCompaniesPage } from "./features/operator/pages/AllCompaniesPage";
+import { OperatorLayout } from "./features/operator/pages/OperatorLayout";
 import { OutboxPage } from "./features/operator/pages/OutboxPage";
-import { ServiceOperationsPage } from "./features/operator/pages/ServiceOperationsPage";
-import { PartnerPortalPage } from "./features/partner/pages/PartnerPortalPage";
+import { PartnerPage } from "./features/operator/pages/PartnerPage";
+import { PartnersPage } from "./features/operator/pages/PartnersPage";
+import { ServiceSettingsPage } from "./features/operator/pages/ServiceSettingsPage";
+import { ManagedCompanyPage } from "./features/partner/pages/ManagedCompanyPage";
+import { NewCompanyPage } from "./features/partner/pages/NewCompanyPage";
+import { PartnerAdminsPage } from "./features/partner/pages/PartnerAdminsPage";
+import { PartnerCompaniesPage } from "./features/partner/pages/PartnerCompaniesPage";
+import { PartnerLayout } from "./features/partner/pages/PartnerLayout";
 import { SetupPage } from "./features/setup/pages/SetupPage";
 import { RequireRole } from "./features/shell/components/RequireRole";
 import { SignedInLayout } from "./features/shell/components/SignedInLayout";
-import { isCompanyAdmin, isOperator, isPartnerAdmin } from "./features/shell/destinations";
+import {
+  canAdministerCompanies,
+  isCompanyAdmin,
+  isOperator,
+  isPartnerAdmin,
+} from "./features/shell/destinations";
 import { HomePage } from "./features/shell/pages/HomePage";
 import { NotFoundPage } from "./features/shell/pages/NotFoundPage";
 
@@ -23,6 +40,7 @@ export function App() {
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
+      <Route path="/invitations/:token" element={<InvitationPage />} />
 
       <Route
         element={
@@ -33,46 +51,57 @@ export function App() {
       >
         <Route index element={<HomePage />} />
         <Route path="/account" element={<AccountPage />} />
+
+        {/* A company's own admins, and partner admins and operators acting for it. */}
         <Route
-          path="/company/admin"
+          path="/companies/:companyId"
           element={
-            <RequireRole allowed={isCompanyAdmin}>
-              <CompanyAdminPage />
+            <RequireRole allowed={canAdministerCompanies}>
+              <CompanyScope />
             </RequireRole>
           }
-        />
-        <Route
-          path="/company/usage"
-          element={
-            <RequireRole allowed={isCompanyAdmin}>
-              <CompanyUsagePage />
-            </RequireRole>
-          }
-        />
+        >
+          <Route index element={<Navigate to="admin" replace />} />
+          <Route path="admin" element={<CompanyAdminPage />} />
+          <Route path="settings" element={<CompanySettingsPage />} />
+        </Route>
+        <Route path="/company" element={<RequireRole allowed={isCompanyAdmin} />}>
+          <Route path="admin" element={<OwnCompanyRedirect page="admin" />} />
+          <Route path="settings" element={<OwnCompanyRedirect page="settings" />} />
+          <Route path="usage" element={<CompanyUsagePage />} />
+        </Route>
+
         <Route
           path="/partner"
           element={
             <RequireRole allowed={isPartnerAdmin}>
-              <PartnerPortalPage />
+              <PartnerLayout />
             </RequireRole>
           }
-        />
+        >
+          <Route index element={<PartnerCompaniesPage />} />
+          <Route path="admins" element={<PartnerAdminsPage />} />
+          <Route path="companies/new" element={<NewCompanyPage />} />
+          <Route path="companies/:companyId" element={<ManagedCompanyPage />} />
+        </Route>
+
         <Route
           path="/operator"
           element={
             <RequireRole allowed={isOperator}>
-              <ServiceOperationsPage />
+              <OperatorLayout />
             </RequireRole>
           }
-        />
-        <Route
-          path="/operator/outbox"
-          element={
-            <RequireRole allowed={isOperator}>
-              <OutboxPage />
-            </RequireRole>
-          }
-        />
+        >
+          <Route index element={<Navigate to="partners" replace />} />
+          <Route path="partners" element={<PartnersPage />} />
+          <Route path="partners/:partnerId" element={<PartnerPage />} />
+          <Route path="partners/:partnerId/companies/new" element={<NewCompanyPage />} />
+          <Route path="partners/:partnerId/companies/:companyId" element={<ManagedCompanyPage />} />
+          <Route path="companies" element={<AllCompaniesPage />} />
+          <Route path="settings" element={<ServiceSettingsPage />} />
+          <Route path="outbox" element={<OutboxPage />} />
+        </Route>
       </Route>
 
       <Route path="*" element={<NotFoundPage />} />

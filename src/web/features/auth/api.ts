@@ -12,7 +12,8 @@ export interface Me {
   role: "admin" | "member" | null;
   company: { id: string; name: string } | null;
   partner: { id: string; name: string } | null;
-  service: { name: string };
+  /** The service's name and domains (first = primary), e.g. for address previews in forms. */
+  service: { name: string; domains: string[] };
 }
 
 /** null means "not signed in"; a 401 is an answer here, not an error. */

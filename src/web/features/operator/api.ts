@@ -1,4 +1,14 @@
 import { apiRequest } from "../../api/client";
+import {
+  type CompanySummary,
+  type ListParams,
+  listQueryString,
+  type Page,
+  type Partner,
+  type ServiceSettings,
+} from "../../api/types";
+
+export type { Page } from "../../api/types";
 
 export type OutboxStatus = "pending" | "sent" | "failed" | "logged";
 
@@ -14,13 +24,6 @@ export interface OutboxEmail {
   sentAt: string | null;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 export function fetchOutbox(
   page: number,
   pageSize: number,
@@ -28,4 +31,28 @@ export function fetchOutbox(
 ): Promise<Page<OutboxEmail>> {
   const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
   return apiRequest<Page<OutboxEmail>>(`/operator/outbox?${query}`, { signal });
+}
+
+export function fetchServiceSettings(signal?: AbortSignal): Promise<ServiceSettings> {
+  return apiRequest<ServiceSettings>("/service/settings", { signal });
+}
+
+export function updateServiceSettings(input: Partial<ServiceSettings>): Promise<ServiceSettings> {
+  return apiRequest<ServiceSettings>("/service/settings", { method: "PATCH", body: input });
+}
+
+export function fetchPartners(params: ListParams, signal?: AbortSignal): Promise<Page<Partner>> {
+  return apiRequest<Page<Partner>>(`/partners?${listQueryString(params)}`, { signal });
+}
+
+export function createPartner(input: { name: string }): Promise<Partner> {
+  return apiRequest<Partner>("/partners", { method: "POST", body: input });
+}
+
+export function renamePartner(partnerId: string, input: { name: string }): Promise<Partner> {
+  return apiRequest<Partner>(`/partners/${encodeURIComponent(partnerId)}`, { method: "PATCH", body: input });
+}
+
+export function fetchAllCompanies(params: ListParams, signal?: AbortSignal): Promise<Page<CompanySummary>> {
+  return apiRequest<Page<CompanySummary>>(`/companies?${listQueryString(params)}`, { signal });
 }

@@ -9,6 +9,9 @@ export interface Destination {
 export const isCompanyAdmin = (me: Me): boolean => me.kind === "member" && me.role === "admin";
 export const isPartnerAdmin = (me: Me): boolean => me.kind === "partner_admin";
 export const isOperator = (me: Me): boolean => me.kind === "operator";
+/** Who may open a company's administration: its own admins, and partner admins and operators acting for it. */
+export const canAdministerCompanies = (me: Me): boolean =>
+  isCompanyAdmin(me) || isPartnerAdmin(me) || isOperator(me);
 
 /**
  * The role-specific places a user can go. The account menu and the home page cards both list
@@ -17,11 +20,18 @@ export const isOperator = (me: Me): boolean => me.kind === "operator";
 export function roleDestinations(me: Me): Destination[] {
   const destinations: Destination[] = [];
   if (isCompanyAdmin(me)) {
+    // Straight to the company's own pages; /company/admin still redirects there for old links.
+    const companyPath = me.company ? `/companies/${me.company.id}` : "/company";
     destinations.push(
       {
         label: "Company administration",
-        to: "/company/admin",
+        to: `${companyPath}/admin`,
         description: "Members, team rooms and video systems of your company.",
+      },
+      {
+        label: "Company settings",
+        to: `${companyPath}/settings`,
+        description: "Your company's name, time zone, domains and licences.",
       },
       {
         label: "Company usage",
@@ -42,7 +52,7 @@ export function roleDestinations(me: Me): Destination[] {
       {
         label: "Service operations",
         to: "/operator",
-        description: "Partners, service settings and the state of the service.",
+        description: "Partners, all companies and the service settings.",
       },
       { label: "Outbox", to: "/operator/outbox", description: "Every email Confero has sent or queued." },
     );

@@ -1,19 +1,21 @@
 import { Button, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link, Outlet } from "react-router";
 import { usePageTitle } from "../../../lib/usePageTitle";
 import type { Me } from "../../auth/api";
 import { useSignedInMe } from "../../auth/queries";
 
 interface RequireRoleProps {
   allowed: (me: Me) => boolean;
-  children: ReactNode;
+  /** The page to guard; without it, the nested routes (a layout route). */
+  children?: ReactNode;
 }
 
 /** Shows a plain "no access" state instead of a page the user's role cannot use. */
 export function RequireRole({ allowed, children }: RequireRoleProps) {
   const me = useSignedInMe();
-  return allowed(me) ? children : <NoAccess />;
+  if (!allowed(me)) return <NoAccess />;
+  return children ?? <Outlet />;
 }
 
 function NoAccess() {

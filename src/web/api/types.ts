@@ -1,0 +1,115 @@
+/**
+ * The API's data shapes as the web app receives them (docs/api/partners-companies.md). Kept in
+ * one place because operator, partner and company pages all show the same companies.
+ */
+
+/** Every list endpoint answers one page of items and the total across all pages. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ServiceSettings {
+  name: string;
+  /** The first one is the primary service domain. */
+  domains: string[];
+  defaultVmrSuffix: string;
+}
+
+export interface Partner {
+  id: string;
+  name: string;
+  companyCount: number;
+  adminCount: number;
+  createdAt: string;
+}
+
+export interface PartnerAdmin {
+  id: string;
+  fullName: string;
+  email: string;
+  status: "active" | "invited";
+  createdAt: string;
+}
+
+export const COMPANY_STATUSES = ["trial", "paid", "suspended"] as const;
+export type CompanyStatus = (typeof COMPANY_STATUSES)[number];
+
+export type DomainSetup = "service_subdomain" | "service_root" | "hosted";
+
+export interface Usage {
+  used: number;
+  total: number;
+}
+
+export interface CompanySummary {
+  id: string;
+  name: string;
+  slug: string;
+  partner: { id: string; name: string };
+  status: CompanyStatus;
+  licences: Usage;
+  endpointSubscriptions: Usage;
+  memberCount: number;
+  createdAt: string;
+}
+
+export interface Company extends CompanySummary {
+  domainSetup: DomainSetup;
+  /** Every domain the company's addresses may use; the first is where new addresses go. */
+  videoDomains: string[];
+  /** The custom (hosted) ones; empty unless domainSetup is "hosted". */
+  hostedDomains: string[];
+  vmrSuffix: string;
+  hostPinOnAllPersonalRooms: boolean;
+  timeZone: string;
+  addressCountsByDomain: Record<string, number>;
+}
+
+export interface CreateCompanyInput {
+  name: string;
+  slug: string;
+  status: CompanyStatus;
+  domainSetup: DomainSetup;
+  hostedDomains?: string[];
+  licences: number;
+  endpointSubscriptions: number;
+  vmrSuffix: string;
+  hostPinOnAllPersonalRooms: boolean;
+  timeZone: string;
+  firstAdmin: { fullName: string; email: string; videoAddress: string };
+}
+
+export type UpdateCompanyInput = Partial<
+  Pick<
+    Company,
+    "name" | "status" | "vmrSuffix" | "hostPinOnAllPersonalRooms" | "timeZone" | "hostedDomains"
+  > & { licences: number; endpointSubscriptions: number }
+>;
+
+export interface Invitation {
+  fullName: string;
+  email: string;
+  kind: "partner_admin" | "member";
+  companyName: string | null;
+  partnerName: string | null;
+  videoAddress: string | null;
+  expiresAt: string;
+}
+
+/** Query parameters every list endpoint understands, plus the company status filter. */
+export interface ListParams {
+  q?: string;
+  status?: CompanyStatus | "";
+  page: number;
+  pageSize: number;
+}
+
+export function listQueryString(params: ListParams): string {
+  const query = new URLSearchParams({ page: String(params.page), pageSize: String(params.pageSize) });
+  if (params.q?.trim()) query.set("q", params.q.trim());
+  if (params.status) query.set("status", params.status);
+  return query.toString();
+}

@@ -1,0 +1,35 @@
+import { Group, Pagination, Text } from "@mantine/core";
+
+interface ListFooterProps {
+  page: number;
+  pageSize: number;
+  shown: number;
+  total: number;
+  /** Singular and plural nouns for the count, e.g. ["company", "companies"]. */
+  noun: [string, string];
+  onPageChange: (page: number) => void;
+}
+
+/** "21–40 of 57 companies" and the page links below a paginated table. */
+export function ListFooter({ page, pageSize, shown, total, noun, onPageChange }: ListFooterProps) {
+  if (total === 0) return null;
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  const all = `${total} ${total === 1 ? noun[0] : noun[1]}`;
+  const first = (page - 1) * pageSize + 1;
+  const range = shown === 0 || total <= pageSize ? all : `${first}–${first + shown - 1} of ${all}`;
+  return (
+    <Group justify="space-between" wrap="wrap">
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {range}
+      </Text>
+      {totalPages > 1 && (
+        <Pagination
+          total={totalPages}
+          value={Math.min(page, totalPages)}
+          onChange={onPageChange}
+          aria-label={`Pages of ${noun[1]}`}
+        />
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, Group, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useState } from "react";
+import type { Company } from "../../../api/types";
+import { ErrorAlert } from "../../../components/ErrorAlert";
+import { TimeZoneSelect } from "../../../components/TimeZoneSelect";
+import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { useUpdateCompanySettings } from "../queries";
+
+/** What a company's own administrators may change about it: its name and time zone. */
+export function CompanySettingsForm({ company }: { company: Company }) {
+  const update = useUpdateCompanySettings(company.id);
+  const [formError, setFormError] = useState<string | null>(null);
+  const initial = { name: company.name, timeZone: company.timeZone };
+  const form = useForm({
+    initialValues: initial,
+    validate: {
+      name: (value) => (value.trim() ? null : "Enter the company's name."),
+      timeZone: (value) => (value ? null : "Choose a time zone."),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    const changes: { name?: string; timeZone?: string } = {};
+    if (values.name.trim() !== company.name) changes.name = values.name.trim();
+    if (values.timeZone !== company.timeZone) changes.timeZone = values.timeZone;
+    if (Object.keys(changes).length === 0) {
+      notifications.show({
+        color: "blue",
+        title: "Nothing to save",
+        message: "You have not changed anything.",
+      });
+      return;
+    }
+    update.mutate(changes, {
+      onSuccess: (saved) => {
+        const next = { name: saved.name, timeZone: saved.timeZone };
+        form.setInitialValues(next);
+        form.setValues(next);
+        form.resetDirty(next);
+        notifications.show({
+          color: "green",
+          title: "Company settings saved",
+          message: `${saved.name} was updated.`,
+        });
+      },
+      onError: (error) => setFormError(applyServerErrors(form, error)),
+    });
+  }, focusFirstInvalidField);
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md" maw={520}>
+        <ErrorAlert title="The settings were not saved" message={formError} />
+        <TextInput label="Company name" required withAsterisk={false} {...form.getInputProps("name")} />
+        <TimeZoneSelect
+          value={form.getValues().timeZone}
+          onChange={(zone) => form.setFieldValue("timeZone", zone)}
+          error={form.errors.timeZone}
+          description="Used for the company's usage reports."
+        />
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Save
+          </Button>
+          {form.isDirty() && (
+            <Button variant="default" onClick={() => form.setValues(initial)}>
+              Discard changes
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
