@@ -1,0 +1,210 @@
+/**
+ * Reading an uploaded bulk invite file (`Full name;email;video address`) into a preview, and
+ * writing the rows with problems back out as a CSV to download. The bytes are checked first
+ * (size, encoding, binary), then split by `csv-parse`; the rules live in `domain/bulk-invite`.
+ */
+import { isUtf8 } from "node:buffer";
+import { CsvError, parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import {
+  BULK_INVITE_COLUMNS,
+  BULK_INVITE_MAX_BYTES,
+  BULK_INVITE_MAX_ROWS,
+  type BulkInviteContext,
+  type BulkInviteField,
+  type BulkInvitePreview,
+  type BulkInviteRecord,
+  bulkInvitePreview,
+  bulkInviteRows,
+  isBlankRecord,
+  isBulkInviteHeader,
+} from "../../../domain/bulk-invite.js";
+
+const FORMAT = BULK_INVITE_COLUMNS.join(";");
+
+export const FILE_PROBLEMS = {
+  empty: "The file is empty. Add one row per person: Full name;email;video address.",
+  onlyHeader: "The file has only a header row. Add one row per person: Full name;email;video address.",
+  tooLarge: `The file is larger than ${BULK_INVITE_MAX_BYTES / 1024 / 1024} MB. Split it into smaller files.`,
+  utf16: "The file is saved as UTF-16. Save the file as UTF-8 (in Excel: CSV UTF-8).",
+  binary: "This is not a text file. Upload a CSV file: Full name;email;video address.",
+  notUtf8: "The file is not UTF-8 text. Save the file as UTF-8 (in Excel: CSV UTF-8).",
+  commas: `The file uses commas; use semicolons: ${FORMAT}`,
+  tabs: `The file uses tabs; use semicolons: ${FORMAT}`,
+  tooManyRows: (rows: number) =>
+    `The file has ${rows.toLocaleString("en")} rows; at most ${BULK_INVITE_MAX_ROWS.toLocaleString("en")} can be invited at once. Split it into smaller files.`,
+  unreadable: (line: number, code: string) =>
+    code === "CSV_QUOTE_NOT_CLOSED"
+      ? `Line ${line}: a quoted cell is never closed. Check the quotes (") from that line on.`
+      : `Line ${line} cannot be read: check its quotes ("). A cell with a quote inside must be quoted as a whole, with the quote doubled ("").`,
+} as const;
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * 1-based line numbers for byte offsets visited in increasing order, counting LF, CRLF and a
+ * lone CR as one line break each — also inside quoted cells.
+ */
+function lineCounter(bytes: Uint8Array) {
+  let offset = 0;
+  let line = 1;
+  return (to: number): number => {
+    for (; offset < to; offset++) {
+      const byte = bytes[offset];
+      if (byte === LF || (byte === CR && bytes[offset + 1] !== LF)) line++;
+    }
+    return line;
+  };
+}
+
+function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+/** UTF-16 without a BOM: ASCII text with a NUL beside every character. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  return Math.max(even, odd) >= sample.length * 0.4;
+}
+
+function withoutUtf8Bom(bytes: Uint8Array): Uint8Array {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+}
+
+/** What is wrong with the file as a whole, before it is split into rows; null when it can be read. */
+function encodingProblem(bytes: Uint8Array): string | null {
+  if (bytes.length === 0) return FILE_PROBLEMS.empty;
+  if (bytes.length > BULK_INVITE_MAX_BYTES) return FILE_PROBLEMS.tooLarge;
+  if (hasUtf16Bom(bytes)) return FILE_PROBLEMS.utf16;
+  if (bytes.includes(0)) return looksLikeUtf16(bytes) ? FILE_PROBLEMS.utf16 : FILE_PROBLEMS.binary;
+  if (!isUtf8(bytes)) return FILE_PROBLEMS.notUtf8;
+  return null;
+}
+
+/** Every record with the line it starts on, or the reason the file cannot be split. */
+function splitRecords(text: Uint8Array): { records: BulkInviteRecord[] } | { problem: string } {
+  const records: BulkInviteRecord[] = [];
+  const lineAt = lineCounter(text);
+  let start = 0;
+  try {
+    parse(text, {
+      delimiter: ";",
+      record_delimiter: ["\r\n", "\n", "\r"],
+      relax_column_count: true,
+      relax_quotes: true,
+      // Also lets hand-written files put spaces around quoted cells: `Jo ; "Smith; J" ; x`.
+      trim: true,
+      on_record: (cells: string[], info) => {
+        records.push({ line: lineAt(start), cells });
+        start = info.bytes;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    if (!text.includes(0x3b) && text.includes(0x2c)) return { problem: FILE_PROBLEMS.commas };
+    return { problem: FILE_PROBLEMS.unreadable(lineAt(start), error.code) };
+  }
+  return { records };
+}
+
+function separatorProblem(records: readonly BulkInviteRecord[]): string | null {
+  if (records.length === 0 || records.some((record) => record.cells.length > 1)) return null;
+  if (records.some((record) => record.cells[0]?.includes(","))) return FILE_PROBLEMS.commas;
+  if (records.some((record) => record.cells[0]?.includes("\t"))) return FILE_PROBLEMS.tabs;
+  return null;
+}
+
+/** Excel's `sep=;` hint line, which some exports start with. */
+function isSeparatorHint(record: BulkInviteRecord | undefined): boolean {
+  return (
+    record?.cells.length === 2 && record.cells[0]?.trim().toLowerCase() === "sep=" && record.cells[1] === ""
+  );
+}
+
+function fileFailure(problem: string, context: BulkInviteContext): BulkInvitePreview {
+  return bulkInvitePreview([], context.licencesRemaining, [problem]);
+}
+
+/**
+ * The preview of an uploaded file: every data row's normalised values and problems, or — when
+ * the file as a whole cannot be used — no rows and the file problem. Never throws on any input.
+ */
+export function previewBulkInviteCsv(bytes: Uint8Array, context: BulkInviteContext): BulkInvitePreview {
+  const problem = encodingProblem(bytes);
+  if (problem) return fileFailure(problem, context);
+  const split = splitRecords(withoutUtf8Bom(bytes));
+  if ("problem" in split) return fileFailure(split.problem, context);
+  const records = split.records.filter((record) => !isBlankRecord(record.cells));
+  if (isSeparatorHint(records[0])) records.shift();
+  const separator = separatorProblem(records);
+  if (separator) return fileFailure(separator, context);
+  const hasHeader = records.length > 0 && isBulkInviteHeader(records[0]?.cells ?? []);
+  const data = hasHeader ? records.slice(1) : records;
+  if (data.length === 0)
+    return fileFailure(hasHeader ? FILE_PROBLEMS.onlyHeader : FILE_PROBLEMS.empty, context);
+  if (data.length > BULK_INVITE_MAX_ROWS) return fileFailure(FILE_PROBLEMS.tooManyRows(data.length), context);
+  return bulkInvitePreview(bulkInviteRows(data, context), context.licencesRemaining);
+}
+
+// Cells a spreadsheet would run as a formula (OWASP "CSV injection"), full-width forms included.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A cell made safe to open in a spreadsheet: one that starts like a formula gets a leading `'`
+ * so it shows as text and never runs. Every CSV export goes through this (see `safeCsv`).
+ */
+export function csvSafeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * A CSV for download: semicolons, CRLF and a UTF-8 BOM (so Excel reads the accents), every
+ * cell passed through `csvSafeCell` and quoted — so a comma inside a cell cannot start a new,
+ * unescaped cell when a spreadsheet splits the file on commas instead.
+ */
+export function safeCsv(header: readonly string[], records: readonly (readonly string[])[]): string {
+  return stringify(
+    [header, ...records].map((record) => record.map(csvSafeCell)),
+    {
+      delimiter: ";",
+      record_delimiter: "windows",
+      bom: true,
+      quoted: true,
+    },
+  );
+}
+
+const FIELD_LABELS: Record<BulkInviteField, string> = {
+  row: "Row",
+  fullName: "Full name",
+  email: "Email",
+  videoAddress: "Video address",
+  personalRoomAddress: "Personal room address",
+};
+
+/**
+ * The rows with problems, to download, fix and upload again: the three columns as read
+ * (normalised), then the line they came from and what is wrong with them.
+ */
+export function problemsCsv(preview: BulkInvitePreview): string {
+  const records = preview.rows
+    .filter((row) => row.problems.length > 0)
+    .map((row) => [
+      row.fullName,
+      row.email,
+      row.videoAddress,
+      String(row.line),
+      row.problems.map((p) => `${FIELD_LABELS[p.field]}: ${p.message}`).join(" "),
+    ]);
+  return safeCsv([...BULK_INVITE_COLUMNS, "Line", "Problems"], records);
+}
