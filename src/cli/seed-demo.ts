@@ -3,9 +3,13 @@ import { openConfiguredDatabase } from "../server/db/open-configured.js";
 import { seedDemo } from "../server/modules/demo/seed-demo.js";
 
 export async function seedDemoCommand(options: { json?: boolean }): Promise<void> {
-  const database = await openConfiguredDatabase(loadConfig());
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
   try {
-    const result = await seedDemo(database.db);
+    const result = await seedDemo(database.db, {
+      sessionSecret: config.sessionSecret,
+      publicUrl: config.publicUrl,
+    });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return;
@@ -19,6 +23,10 @@ export async function seedDemoCommand(options: { json?: boolean }): Promise<void
         (account.partnerId ? result.partners[0]?.name : "service");
       const role = account.kind === "member" ? `company ${account.role}` : account.kind.replace("_", " ");
       console.log(`  ${account.email.padEnd(28)} ${account.password}   ${role} (${where})`);
+    }
+    for (const invitee of result.invited) {
+      const where = result.companies.find((c) => c.id === invitee.companyId)?.name ?? "";
+      console.log(`\nInvited, not yet active: ${invitee.email} (${where}): ${invitee.invitationUrl ?? ""}`);
     }
   } finally {
     await database.close();

@@ -9,11 +9,17 @@ import { type AuthLimits, AuthService, DEFAULT_AUTH_LIMITS } from "./modules/aut
 import { companyRoutes } from "./modules/companies/companies.routes.js";
 import { CompaniesService } from "./modules/companies/companies.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { companyInvitationRoutes } from "./modules/invitations/company-invitations.routes.js";
+import { CompanyInvitationsService } from "./modules/invitations/company-invitations.service.js";
 import { invitationRoutes } from "./modules/invitations/invitations.routes.js";
 import { InvitationsService } from "./modules/invitations/invitations.service.js";
 import { outboxRoutes } from "./modules/mail/outbox.routes.js";
+import { memberRoutes } from "./modules/members/members.routes.js";
+import { MembersService } from "./modules/members/members.service.js";
 import { partnerRoutes } from "./modules/partners/partners.routes.js";
 import { PartnersService } from "./modules/partners/partners.service.js";
+import { personalRoomRoutes } from "./modules/rooms/personal-rooms.routes.js";
+import { PersonalRoomsService } from "./modules/rooms/personal-rooms.service.js";
 import { serviceSettingsRoutes } from "./modules/service-settings/service-settings.routes.js";
 import { ServiceSettingsService } from "./modules/service-settings/service-settings.service.js";
 import { setupRoutes } from "./modules/setup/setup.routes.js";
@@ -79,6 +85,9 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   const partners = new PartnersService({ db, ...links });
   const companies = new CompaniesService({ db, ...links });
   const invitations = new InvitationsService({ db, sessionSecret: config.sessionSecret, auth });
+  const members = new MembersService({ db, ...links });
+  const companyInvitations = new CompanyInvitationsService({ db, ...links });
+  const personalRooms = new PersonalRoomsService({ db });
 
   registerErrorHandler(app);
   await registerOpenApi(app, config.publicUrl);
@@ -99,6 +108,9 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       partnerRoutes(api, { partners });
       companyRoutes(api, { companies });
       invitationRoutes(api, { invitations, secureCookies: config.secureCookies });
+      memberRoutes(api, { members });
+      companyInvitationRoutes(api, { companyInvitations });
+      personalRoomRoutes(api, { personalRooms });
     },
     { prefix: "/api/v1" },
   );

@@ -123,6 +123,8 @@ export const accounts = pgTable(
     uniqueIndex("accounts_email_key").on(t.email),
     uniqueIndex("accounts_video_address_key").on(t.videoAddress),
     index("accounts_company_idx").on(t.companyId, t.fullName),
+    // The Members tab's default order (by name, case-insensitively), read straight off the index.
+    index("accounts_company_name_order_idx").on(t.companyId, sql`lower(${t.fullName})`, t.id),
     index("accounts_partner_idx").on(t.partnerId),
     check(
       "accounts_kind_shape",

@@ -5,8 +5,6 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "../../lib/passw
 import { type LimitRule, RateLimiter } from "../../lib/rate-limiter.js";
 import { hashToken, newToken } from "../../lib/tokens.js";
 import { recordAudit } from "../audit/audit.js";
-import { enqueueEmail } from "../mail/outbox.repository.js";
-import { passwordResetEmail } from "../mail/templates.js";
 import { findService } from "../setup/service.repository.js";
 import {
   type AccountRow,
@@ -17,11 +15,8 @@ import {
   setAccountPassword,
 } from "./accounts.repository.js";
 import type { AccountActor } from "./actor.js";
-import {
-  consumePasswordResetToken,
-  expireAccountResetTokens,
-  insertPasswordResetToken,
-} from "./password-resets.repository.js";
+import { issuePasswordReset } from "./password-reset-link.js";
+import { consumePasswordResetToken, expireAccountResetTokens } from "./password-resets.repository.js";
 import {
   deleteAccountSessions,
   deleteSession,
@@ -50,7 +45,8 @@ export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Last-seen is written at most once a minute per session, not on every request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
-export const PASSWORD_RESET_VALID_MS = 60 * 60 * 1000;
+
+export { PASSWORD_RESET_VALID_MS } from "./password-reset-link.js";
 
 export interface ClientInfo {
   ip: string | null;
@@ -176,23 +172,9 @@ export class AuthService {
     const account = await findAccountByEmail(this.deps.db, normaliseEmail(input.email));
     if (account?.status !== "active") return;
     const service = await findService(this.deps.db);
-    const token = newToken();
-    await this.deps.db.transaction(async (tx) => {
-      await insertPasswordResetToken(tx, {
-        tokenHash: hashToken(this.deps.sessionSecret, token),
-        accountId: account.id,
-        expiresAt: new Date(Date.now() + PASSWORD_RESET_VALID_MS),
-      });
-      await enqueueEmail(tx, {
-        ...passwordResetEmail({
-          to: account.email,
-          fullName: account.fullName,
-          serviceName: service?.name ?? "Confero",
-          url: `${this.deps.publicUrl}/reset-password?token=${token}`,
-        }),
-        companyId: account.companyId,
-      });
-    });
+    await this.deps.db.transaction((tx) =>
+      issuePasswordReset(tx, this.deps, account, service?.name ?? "Confero"),
+    );
   }
 
   async confirmPasswordReset(input: { token: string; password: string }, client: ClientInfo): Promise<void> {

@@ -9,7 +9,7 @@ import { seedDemo } from "../demo/seed-demo.js";
 describe("changing a company", () => {
   const app = useTestApp();
 
-  /** The demo data: Acme (3 members, service subdomain) and Globex (2 members, hosted), partner Northwind. */
+  /** The demo data: Acme (4 members, one invited; service subdomain) and Globex (2 members, hosted), partner Northwind. */
   const demo = async () => {
     const operator = await completeSetup(app());
     const seeded = await seedDemo(app().db);
@@ -54,13 +54,13 @@ describe("changing a company", () => {
     expect(response.json()).toMatchObject({
       name: "Acme Corp",
       status: "paid",
-      licences: { used: 3, total: 30 },
+      licences: { used: 4, total: 30 },
       endpointSubscriptions: { used: 0, total: 0 },
       vmrSuffix: "-meet",
       hostPinOnAllPersonalRooms: true,
       timeZone: "America/New_York",
-      memberCount: 3,
-      addressCountsByDomain: { "acme.video.example.com": 6 },
+      memberCount: 4,
+      addressCountsByDomain: { "acme.video.example.com": 8 },
     });
     const [audit] = await updates(acme.id);
     expect(audit).toMatchObject({
@@ -82,11 +82,11 @@ describe("changing a company", () => {
     expect(response.statusCode).toBe(409);
     const { error } = response.json();
     expect(error.code).toBe("LICENCE_LIMIT");
-    expect(error.message).toMatch(/uses 3 licences/);
+    expect(error.message).toMatch(/uses 4 licences/);
     expect(error.message).toMatch(/\b2 is too few/);
     expect(await companyRow(acme.id)).toEqual(before);
     expect(await updates(acme.id)).toHaveLength(0);
-    expect((await patch(acme.id, { licences: 3 })).json().licences).toEqual({ used: 3, total: 3 });
+    expect((await patch(acme.id, { licences: 4 })).json().licences).toEqual({ used: 4, total: 4 });
     const zero = await patch(acme.id, { licences: 0 });
     expect(zero.statusCode).toBe(400);
     expect(zero.json().error.fields).toEqual({ licences: "Use at least 1." });

@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signIn } from "../../../../test/helpers/fixtures.js";
 import { useTestApp } from "../../../../test/helpers/test-app.js";
-import { companies, personalRooms, videoAddresses } from "../../db/schema.js";
+import { accounts, companies, invitations, personalRooms, videoAddresses } from "../../db/schema.js";
 import { seedDemo } from "./seed-demo.js";
 
 describe("demo data", () => {
@@ -20,7 +21,7 @@ describe("demo data", () => {
       expect(room?.name).toBe(`${member.fullName}'s room`);
       expect(registry.find((r) => r.address === member.personalRoomAddress)?.ownerId).toBe(room?.id);
     }
-    expect(registry).toHaveLength(members.length * 2);
+    expect(registry).toHaveLength((members.length + seeded.invited.length) * 2);
     for (const other of seeded.accounts.filter((a) => a.kind !== "member")) {
       expect(other.personalRoomAddress).toBeNull();
     }
@@ -39,5 +40,44 @@ describe("demo data", () => {
       licences: { used: 2, total: 25 },
       addressCountsByDomain: { "globex.example": 4 },
     });
+  });
+
+  it("leaves one Acme member invited: a pending invitation, both addresses, a personal VMR, no password", async () => {
+    const seeded = await seedDemo(app().db, {
+      sessionSecret: app().config.sessionSecret,
+      publicUrl: "http://x.test",
+    });
+    const acme = seeded.companies.find((c) => c.slug === "acme");
+    expect(seeded.invited).toHaveLength(1);
+    const [dave] = seeded.invited;
+    expect(dave).toMatchObject({
+      email: "dave.dunn@acme.example",
+      companyId: acme?.id,
+      videoAddress: "dave.dunn@acme.video.example.com",
+      personalRoomAddress: "dave.dunn.vmr@acme.video.example.com",
+    });
+    expect(seeded.accounts.map((a) => a.email)).not.toContain("dave.dunn@acme.example");
+    const [account] = await app()
+      .db.select()
+      .from(accounts)
+      .where(eq(accounts.email, "dave.dunn@acme.example"));
+    expect(account).toMatchObject({ status: "invited", passwordHash: null, companyId: acme?.id });
+    const pending = await app()
+      .db.select()
+      .from(invitations)
+      .where(eq(invitations.accountId, account?.id ?? ""));
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.usedAt).toBeNull();
+    expect(pending[0]?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 60 * 60 * 1000);
+    const rooms = await app()
+      .db.select()
+      .from(personalRooms)
+      .where(eq(personalRooms.accountId, account?.id ?? ""));
+    expect(rooms.map((r) => r.address)).toEqual(["dave.dunn.vmr@acme.video.example.com"]);
+    // The link works with the secret the seed was given.
+    const token = dave?.invitationUrl?.split("/invitations/")[1] ?? "";
+    const shown = await app().client().get(`/api/v1/invitations/${token}`);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toMatchObject({ email: "dave.dunn@acme.example", companyName: "Acme" });
   });
 });

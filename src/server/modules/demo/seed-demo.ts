@@ -5,10 +5,13 @@ import type { Db } from "../../db/client.js";
 import { companies, companyDomains, partners } from "../../db/schema.js";
 import { ConflictError } from "../../errors.js";
 import { hashPassword } from "../../lib/passwords.js";
+import { hashToken, newToken } from "../../lib/tokens.js";
 import { claimVideoAddress } from "../addresses/addresses.repository.js";
 import { recordAudit } from "../audit/audit.js";
 import { insertAccount } from "../auth/accounts.repository.js";
 import { CLI_ACTOR } from "../auth/actor.js";
+import { insertInvitation } from "../invitations/invitations.repository.js";
+import { INVITATION_VALID_DAYS } from "../invitations/invitations.service.js";
 import { insertPersonalRoom, personalRoomName } from "../rooms/personal-rooms.repository.js";
 import { findService, insertService } from "../setup/service.repository.js";
 
@@ -16,8 +19,9 @@ import { findService, insertService } from "../setup/service.repository.js";
  * Demo data for trying Confero and for scripts/tests that drive a seeded installation: an
  * operator (when there is none), a partner with its admin, and two companies — one on the
  * service domain, one with domain hosting — each with an admin and members, every member with a
- * personal VMR and both addresses in the address registry. Every password is random and
- * returned once, so nothing guessable is ever seeded.
+ * personal VMR and both addresses in the address registry; one Acme member is still invited
+ * (a pending invitation, no password). Every password is random and returned once, so nothing
+ * guessable is ever seeded.
  */
 export interface SeededAccount {
   fullName: string;
@@ -44,6 +48,25 @@ export interface SeedDemoResult {
     licences: number;
   }[];
   accounts: SeededAccount[];
+  /** Members invited but not yet active (no password, so they cannot sign in). */
+  invited: SeededInvitee[];
+}
+
+export interface SeededInvitee {
+  fullName: string;
+  email: string;
+  role: "admin" | "member";
+  videoAddress: string;
+  personalRoomAddress: string;
+  companyId: string;
+  /** The activation link, when the seed knew the server's session secret and public URL. */
+  invitationUrl: string | null;
+}
+
+/** What makes a seeded invitation link usable: the server's secret and address. */
+export interface SeedDemoOptions {
+  sessionSecret?: string;
+  publicUrl?: string;
 }
 
 const DEMO_PARTNER = "Northwind Partners";
@@ -68,6 +91,9 @@ const DEMO_COMPANIES = [
         role: "member" as const,
       },
     ],
+    invited: [
+      { fullName: "Dave Dunn", local: "dave.dunn", email: "dave.dunn@acme.example", role: "member" as const },
+    ],
   },
   {
     name: "Globex",
@@ -77,6 +103,7 @@ const DEMO_COMPANIES = [
       { fullName: "Grace Gruber", local: "grace", email: "grace@globex.example", role: "admin" as const },
       { fullName: "Hank Hill", local: "hank", email: "hank@globex.example", role: "member" as const },
     ],
+    invited: [],
   },
 ];
 
@@ -84,7 +111,7 @@ function demoPassword(): string {
   return randomBytes(12).toString("base64url");
 }
 
-export async function seedDemo(db: Db): Promise<SeedDemoResult> {
+export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const accountsToCreate: SeededAccount[] = [];
   const hashes = new Map<string, string>();
   const prepare = async (account: SeededAccount) => {
@@ -112,6 +139,7 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
       partners: [{ id: partner.id, name: partner.name }],
       companies: [],
       accounts: accountsToCreate,
+      invited: [],
     };
 
     const hasOperator = await tx.query.accounts.findFirst({
@@ -182,6 +210,18 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
           companyId: company.id,
         });
       }
+      for (const person of spec.invited) {
+        const videoAddress = `${person.local}@${domain}`;
+        result.invited.push({
+          fullName: person.fullName,
+          email: person.email,
+          role: person.role,
+          videoAddress,
+          personalRoomAddress: personalRoomAddress(videoAddress, company.vmrSuffix) ?? "",
+          companyId: company.id,
+          invitationUrl: null,
+        });
+      }
     }
 
     for (const account of accountsToCreate) {
@@ -206,8 +246,50 @@ export async function seedDemo(db: Db): Promise<SeedDemoResult> {
         after: { fullName: created.fullName, email: created.email, kind: created.kind, role: created.role },
       });
     }
+    for (const invitee of result.invited) invitee.invitationUrl = await inviteMember(tx, invitee, options);
     return result;
   });
+}
+
+/**
+ * An invited member with both addresses, a personal VMR and a pending 30-day invitation. No
+ * email is queued (the demo addresses are not real); the link is returned instead when the
+ * server's secret is known, otherwise it is hashed with a throwaway secret and never works.
+ */
+async function inviteMember(
+  tx: Db,
+  invitee: SeededInvitee,
+  options: SeedDemoOptions,
+): Promise<string | null> {
+  const created = await insertAccount(tx, {
+    kind: "member",
+    status: "invited",
+    companyId: invitee.companyId,
+    role: invitee.role,
+    fullName: invitee.fullName,
+    email: invitee.email,
+    videoAddress: invitee.videoAddress,
+  });
+  await registerMember(
+    tx,
+    { ...created, companyId: invitee.companyId },
+    invitee.videoAddress,
+    invitee.personalRoomAddress,
+  );
+  const token = newToken();
+  await insertInvitation(tx, {
+    tokenHash: hashToken(options.sessionSecret ?? newToken(), token),
+    accountId: created.id,
+    companyId: invitee.companyId,
+    expiresAt: new Date(Date.now() + INVITATION_VALID_DAYS * 24 * 60 * 60 * 1000),
+  });
+  await recordAudit(tx, CLI_ACTOR, {
+    action: "account.invited",
+    target: { type: "account", id: created.id },
+    companyId: invitee.companyId,
+    after: { fullName: created.fullName, email: created.email, kind: created.kind, role: created.role },
+  });
+  return options.sessionSecret && options.publicUrl ? `${options.publicUrl}/invitations/${token}` : null;
 }
 
 /** The member's address and their personal VMR, both in the address registry. */

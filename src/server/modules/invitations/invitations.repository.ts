@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { accounts, companies, invitations, partners } from "../../db/schema.js";
+import { accounts, auditEvents, companies, invitations, partners } from "../../db/schema.js";
 
 export async function insertInvitation(
   tx: Db,
@@ -69,4 +69,58 @@ export async function activateInvitedAccount(tx: Db, accountId: string, password
     .where(and(eq(accounts.id, accountId), eq(accounts.status, "invited")))
     .returning();
   return row;
+}
+
+export interface InvitationInfo {
+  invitedAt: Date;
+  expiresAt: Date;
+  invitedBy: string | null;
+}
+
+/**
+ * The newest outstanding link of each invited account, and who sent it (from the audit trail:
+ * the invitation or its latest resend).
+ */
+export async function findInvitationInfo(
+  db: Db,
+  companyId: string,
+  accountIds: readonly string[],
+): Promise<Map<string, InvitationInfo>> {
+  const info = new Map<string, InvitationInfo>();
+  if (accountIds.length === 0) return info;
+  const ids = [...accountIds];
+  const links = await db
+    .select({
+      accountId: invitations.accountId,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.companyId, companyId),
+        inArray(invitations.accountId, ids),
+        isNull(invitations.usedAt),
+      ),
+    )
+    .orderBy(asc(invitations.createdAt));
+  for (const link of links) {
+    info.set(link.accountId, { invitedAt: link.createdAt, expiresAt: link.expiresAt, invitedBy: null });
+  }
+  const senders = await db
+    .select({ targetId: auditEvents.targetId, actorName: auditEvents.actorName })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.companyId, companyId),
+        inArray(auditEvents.action, ["account.invited", "invitation.resent"]),
+        inArray(auditEvents.targetId, ids),
+      ),
+    )
+    .orderBy(asc(auditEvents.occurredAt));
+  for (const sender of senders) {
+    const entry = sender.targetId ? info.get(sender.targetId) : undefined;
+    if (entry) entry.invitedBy = sender.actorName;
+  }
+  return info;
 }

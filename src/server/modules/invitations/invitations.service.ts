@@ -43,6 +43,8 @@ export type Invitee = { fullName: string; email: string } & (
       role: "admin" | "member";
       videoAddress: string;
       personalRoomAddress: string;
+      /** The personal VMR's host PIN (while the company sets one on every personal VMR). */
+      hostPin?: string | null;
     }
 );
 
@@ -77,6 +79,7 @@ export async function inviteAccount(
       accountId,
       name: personalRoomName(account.fullName),
       address: invitee.personalRoomAddress,
+      hostPin: invitee.hostPin ?? null,
     });
   }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_company_name_order_idx" ON "accounts" USING btree ("company_id",lower("full_name"),"id");

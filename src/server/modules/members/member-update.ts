@@ -1,0 +1,137 @@
+import { pinProblems, pinWarnings } from "../../../domain/pin.js";
+import { splitVideoAddress, videoAddressProblems } from "../../../domain/video-address.js";
+import type { Db } from "../../db/client.js";
+import { type FieldProblems, ValidationError } from "../../errors.js";
+import { changeVideoAddress } from "../addresses/addresses.repository.js";
+import { recordAudit } from "../audit/audit.js";
+import type { AccountRow } from "../auth/accounts.repository.js";
+import type { AccountActor } from "../auth/actor.js";
+import { addressRules, type VideoDomains } from "../companies/company-video-domains.js";
+import type { PersonalRoomRow } from "../rooms/personal-rooms.repository.js";
+import { type MemberRow, updateMemberAccount, updatePersonalRoom } from "./members.repository.js";
+import type { UpdateMemberInput } from "./members.schemas.js";
+
+type AccountChanges = Partial<Pick<AccountRow, "fullName" | "email" | "videoAddress" | "role">>;
+type RoomChanges = Partial<Pick<PersonalRoomRow, "name" | "address" | "hostPin" | "guestPin">>;
+
+/** What a PATCH changes, worked out and checked before the transaction. */
+export interface MemberUpdatePlan {
+  account: AccountChanges;
+  room: RoomChanges;
+  warnings: string[];
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+const PIN_FIELDS = ["hostPin", "guestPin"] as const;
+const PIN_LABELS = { hostPin: "Host PIN", guestPin: "Guest PIN" } as const;
+
+/** PINs appear in the audit trail as "set" or "not set", never as digits. */
+const pinState = (pin: string | null | undefined) => (pin ? "set" : "not set");
+
+/** The new address with the same domain as `current`, or the problem with it. */
+function withLocalPart(current: string, local: string, domains: VideoDomains) {
+  const domain = splitVideoAddress(current)?.domain ?? "";
+  const address = `${local}@${domain}`;
+  const [problem] = videoAddressProblems(address, addressRules(domains));
+  return { address, problem: problem?.message ?? null };
+}
+
+export function planMemberUpdate(
+  found: MemberRow,
+  input: UpdateMemberInput,
+  domains: VideoDomains,
+): MemberUpdatePlan {
+  const { account: current, room } = found;
+  const fields: FieldProblems = {};
+  const account: AccountChanges = {};
+  const roomChanges: RoomChanges = {};
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const change = <K extends keyof AccountChanges>(key: K, value: AccountChanges[K] | undefined) => {
+    if (value === undefined || value === current[key]) return;
+    account[key] = value;
+    before[key] = current[key];
+    after[key] = value;
+  };
+
+  change("fullName", input.fullName);
+  change("email", input.email);
+  change("role", input.role);
+  if (input.videoAddressLocalPart !== undefined) {
+    const next = withLocalPart(current.videoAddress ?? "", input.videoAddressLocalPart, domains);
+    if (next.problem) fields.videoAddressLocalPart = next.problem;
+    else change("videoAddress", next.address);
+  }
+
+  const warnings: string[] = [];
+  if (input.personalRoom && !room) {
+    fields.personalRoom = "This member has no personal room.";
+  } else if (input.personalRoom && room) {
+    const wanted = input.personalRoom;
+    const roomChange = <K extends keyof RoomChanges>(key: K, value: RoomChanges[K] | undefined) => {
+      if (value === undefined || value === room[key]) return;
+      roomChanges[key] = value;
+      const secret = key === "hostPin" || key === "guestPin";
+      before[`personalRoom.${key}`] = secret ? pinState(room[key]) : room[key];
+      after[`personalRoom.${key}`] = secret ? pinState(value) : value;
+    };
+    roomChange("name", wanted.name);
+    if (wanted.addressLocalPart !== undefined) {
+      const next = withLocalPart(room.address, wanted.addressLocalPart, domains);
+      if (next.problem) fields["personalRoom.addressLocalPart"] = next.problem;
+      else roomChange("address", next.address);
+    }
+    const pins = {
+      hostPin: wanted.hostPin === undefined ? room.hostPin : wanted.hostPin || null,
+      guestPin: wanted.guestPin === undefined ? room.guestPin : wanted.guestPin || null,
+    };
+    if (wanted.hostPin !== undefined || wanted.guestPin !== undefined) {
+      for (const problem of pinProblems(pins)) fields[`personalRoom.${problem.field}`] ??= problem.message;
+      for (const key of PIN_FIELDS) {
+        if (wanted[key] === undefined) continue;
+        roomChange(key, pins[key]);
+        for (const w of pinWarnings(pins[key] ?? "")) warnings.push(`${PIN_LABELS[key]}: ${w.message}`);
+      }
+    }
+  }
+  if (Object.keys(fields).length > 0) throw new ValidationError(fields);
+  return { account, room: roomChanges, warnings, before, after };
+}
+
+/** Writes the plan: addresses through the registry (409 on the field when taken), then the rows. */
+export async function applyMemberUpdate(
+  tx: Db,
+  actor: AccountActor,
+  companyId: string,
+  found: MemberRow,
+  plan: MemberUpdatePlan,
+): Promise<void> {
+  const memberId = found.account.id;
+  if (plan.account.videoAddress) {
+    await changeVideoAddress(
+      tx,
+      { companyId, ownerType: "member", ownerId: memberId },
+      plan.account.videoAddress,
+      "videoAddressLocalPart",
+    );
+  }
+  if (found.room && plan.room.address) {
+    await changeVideoAddress(
+      tx,
+      { companyId, ownerType: "personal_room", ownerId: found.room.id },
+      plan.room.address,
+      "personalRoom.addressLocalPart",
+    );
+  }
+  await updateMemberAccount(tx, companyId, memberId, plan.account);
+  if (found.room) await updatePersonalRoom(tx, companyId, found.room.id, plan.room);
+  if (Object.keys(plan.after).length === 0) return;
+  await recordAudit(tx, actor, {
+    action: "member.updated",
+    target: { type: "account", id: memberId },
+    companyId,
+    before: plan.before,
+    after: plan.after,
+  });
+}
