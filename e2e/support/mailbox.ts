@@ -9,17 +9,27 @@ interface CapturedMail {
   html: string;
 }
 
+function readMailbox(): CapturedMail[] {
+  return readFileSync(E2E_MAILBOX_FILE, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as CapturedMail);
+}
+
+/** How many emails to `to` whose subject matches have arrived so far. */
+export function mailCount(to: string, subject: RegExp): number {
+  return readMailbox().filter((m) => m.to.includes(to) && subject.test(m.subject)).length;
+}
+
 /** Waits for an email to `to` whose subject matches, as caught by the test SMTP server. */
 export async function waitForMail(to: string, subject: RegExp): Promise<CapturedMail> {
   let found: CapturedMail | undefined;
   await expect
     .poll(
       () => {
-        const mails = readFileSync(E2E_MAILBOX_FILE, "utf8")
-          .split("\n")
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as CapturedMail);
-        found = mails.reverse().find((m) => m.to.includes(to) && subject.test(m.subject));
+        found = readMailbox()
+          .reverse()
+          .find((m) => m.to.includes(to) && subject.test(m.subject));
         return found !== undefined;
       },
       { timeout: 10_000, message: `no email to ${to} matching ${subject}` },

@@ -4,12 +4,16 @@ import { AccountPage } from "./features/auth/pages/AccountPage";
 import { ForgotPasswordPage } from "./features/auth/pages/ForgotPasswordPage";
 import { ResetPasswordPage } from "./features/auth/pages/ResetPasswordPage";
 import { SignInPage } from "./features/auth/pages/SignInPage";
+import { CompanyAdminLayout } from "./features/company/components/CompanyAdminLayout";
 import { CompanyScope } from "./features/company/components/CompanyScope";
 import { OwnCompanyRedirect } from "./features/company/components/OwnCompanyRedirect";
 import { CompanyAdminPage } from "./features/company/pages/CompanyAdminPage";
 import { CompanySettingsPage } from "./features/company/pages/CompanySettingsPage";
 import { CompanyUsagePage } from "./features/company/pages/CompanyUsagePage";
 import { InvitationPage } from "./features/invitations/pages/InvitationPage";
+import { MemberPage } from "./features/members/pages/MemberPage";
+import { MembersPage } from "./features/members/pages/MembersPage";
+import { PendingInvitesPage } from "./features/members/pages/PendingInvitesPage";
 import { AllCompaniesPage } from "./features/operator/pages/AllCompaniesPage";
 import { OperatorLayout } from "./features/operator/pages/OperatorLayout";
 import { OutboxPage } from "./features/operator/pages/OutboxPage";
@@ -62,7 +66,12 @@ export function App() {
           }
         >
           <Route index element={<Navigate to="admin" replace />} />
-          <Route path="admin" element={<CompanyAdminPage />} />
+          <Route path="admin" element={<CompanyAdminLayout />}>
+            <Route index element={<CompanyAdminPage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="members/pending" element={<PendingInvitesPage />} />
+            <Route path="members/:memberId" element={<MemberPage />} />
+          </Route>
           <Route path="settings" element={<CompanySettingsPage />} />
         </Route>
         <Route path="/company" element={<RequireRole allowed={isCompanyAdmin} />}>

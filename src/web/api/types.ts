@@ -113,3 +113,80 @@ export function listQueryString(params: ListParams): string {
   if (params.status) query.set("status", params.status);
   return query.toString();
 }
+
+// Members, personal VMRs and invitations (docs/api/members.md).
+
+export const MEMBER_STATUSES = ["active", "invited", "suspended"] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export type MemberRole = "admin" | "member";
+
+export interface Licences {
+  used: number;
+  total: number;
+  remaining: number;
+}
+
+export interface MemberSummary {
+  id: string;
+  fullName: string;
+  email: string;
+  videoAddress: string;
+  role: MemberRole;
+  status: MemberStatus;
+  personalRoomAddress: string | null;
+  createdAt: string;
+}
+
+export interface PersonalRoom {
+  id: string;
+  name: string;
+  address: string;
+  hostPin: string | null;
+  guestPin: string | null;
+}
+
+export interface Member extends MemberSummary {
+  personalRoom: PersonalRoom | null;
+  invitation: { invitedAt: string; invitedBy: string | null; expiresAt: string } | null;
+}
+
+export interface PendingInvitation {
+  memberId: string;
+  fullName: string;
+  email: string;
+  videoAddress: string;
+  invitedAt: string;
+  invitedBy: string | null;
+  expiresAt: string;
+  expired: boolean;
+}
+
+export interface MemberPage extends Page<MemberSummary> {
+  licences: Licences;
+}
+
+export interface InviteMemberInput {
+  fullName: string;
+  email: string;
+  videoAddress: string;
+  role: MemberRole;
+}
+
+export interface UpdateMemberInput {
+  fullName?: string;
+  email?: string;
+  videoAddressLocalPart?: string;
+  role?: MemberRole;
+  personalRoom?: {
+    name?: string;
+    addressLocalPart?: string;
+    hostPin?: string | null;
+    guestPin?: string | null;
+  };
+}
+
+export interface AddressAvailability {
+  address: string;
+  available: boolean;
+  problems: { rule: string; message: string }[];
+}

@@ -30,7 +30,7 @@ export function ConfirmModal({
       styles={{ title: { fontWeight: 600 } }}
     >
       <Stack gap="lg">
-        <Text>{children}</Text>
+        <Text component="div">{children}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel} data-autofocus>
             Cancel

@@ -1,4 +1,4 @@
-import { Anchor, Button, List, Paper, Stack, Text } from "@mantine/core";
+import { Anchor, Button, Group, List, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
 import { PageHeader } from "../../../components/PageHeader";
 import { SectionCard } from "../../../components/SectionCard";
@@ -7,8 +7,8 @@ import { CompanyFacts } from "../components/CompanyFacts";
 import { useScopedCompany } from "../components/CompanyScope";
 
 /**
- * The company administration home. Members, team rooms and video systems arrive in later
- * issues; until then it says so plainly and shows what is already known about the company.
+ * The company administration overview: licences, domains and the way to the members. Team
+ * rooms and video systems arrive in later issues.
  */
 export function CompanyAdminPage() {
   const company = useScopedCompany();
@@ -52,13 +52,16 @@ export function CompanyAdminPage() {
           Domain setup and address counts in Company settings
         </Anchor>
       </SectionCard>
-      <Paper withBorder radius="md" p="lg" bg="var(--mantine-color-gray-0)">
-        <Text>
-          Nothing more to manage here yet. This is where you will invite and manage your company's members,
-          set up team meeting rooms and look after your video systems, with the number of licences you have
-          left.
-        </Text>
-      </Paper>
+      <SectionCard
+        title="Members"
+        description="Invite people, manage their addresses, personal meeting rooms and access rights."
+      >
+        <Group>
+          <Button component={Link} to={`/companies/${company.id}/admin/members`} variant="light">
+            Manage members
+          </Button>
+        </Group>
+      </SectionCard>
     </Stack>
   );
 }

@@ -1,0 +1,29 @@
+import { Stack } from "@mantine/core";
+import { Outlet } from "react-router";
+import { SectionNav } from "../../../components/SectionNav";
+import { useScopedCompany } from "./CompanyScope";
+
+/**
+ * Company administration's frame: its sections as links above the current page. Team rooms and
+ * video systems join the list when they are built (no links to pages that do not exist yet).
+ */
+export function CompanyAdminLayout() {
+  const company = useScopedCompany();
+  const base = `/companies/${company.id}/admin`;
+  return (
+    <Stack gap="lg">
+      <SectionNav
+        label="Company administration"
+        items={[
+          {
+            label: "Overview",
+            to: base,
+            isCurrent: (pathname) => pathname === base || pathname === `${base}/`,
+          },
+          { label: "Members", to: `${base}/members` },
+        ]}
+      />
+      <Outlet context={company} />
+    </Stack>
+  );
+}
