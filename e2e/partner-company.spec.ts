@@ -1,7 +1,13 @@
-import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import {
+  type Account,
+  ensureServiceSetUp,
+  openMenuItem,
+  operator,
+  signIn,
+  signOut,
+} from "./support/accounts.js";
 import { failOnBrowserErrors } from "./support/console-errors.js";
-import { E2E_STATE_FILE, type E2eState } from "./support/environment.js";
 import { firstLink, waitForMail } from "./support/mailbox.js";
 
 /**
@@ -10,13 +16,6 @@ import { firstLink, waitForMail } from "./support/mailbox.js";
  * domain hosting, and acts as its administrator; the company's first admin accepts too.
  */
 
-// The operator auth.spec.ts leaves behind (its final password). When this file runs alone on a
-// fresh installation, it sets the service up with the same account itself.
-const operator = {
-  fullName: "Ola Operator",
-  email: "ola@operator.example",
-  password: "the third passphrase",
-};
 const partnerName = "Northwind Partners";
 const partnerAdmin = {
   fullName: "Pia Partner",
@@ -34,46 +33,8 @@ test.describe.configure({ mode: "serial" });
 
 failOnBrowserErrors();
 
-async function signIn(page: Page, account: { email: string; password: string; fullName: string }) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email or video address").fill(account.email);
-  await page.getByLabel("Password", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${account.fullName}` })).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Account menu" }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
-}
-
-async function openMenuItem(page: Page, name: string) {
-  await page.getByRole("button", { name: "Account menu" }).click();
-  await page.getByRole("menuitem", { name }).click();
-}
-
-/** Sets the service up with the operator above unless auth.spec.ts already has. */
-async function ensureServiceSetUp(page: Page) {
-  const status = (await (await page.request.get("/api/v1/setup/status")).json()) as {
-    setupRequired: boolean;
-  };
-  if (!status.setupRequired) return;
-  const state = JSON.parse(readFileSync(E2E_STATE_FILE, "utf8")) as E2eState;
-  await page.goto(state.setupLink);
-  await page.getByLabel("Service name").fill("Example Video");
-  await page.getByLabel("Service domain").fill("video.example.com");
-  await page.getByLabel("Full name").fill(operator.fullName);
-  await page.getByLabel("Email").fill(operator.email);
-  await page.getByLabel("Password", { exact: true }).fill(operator.password);
-  await page.getByLabel("Confirm password").fill(operator.password);
-  await page.getByRole("button", { name: "Finish setup" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${operator.fullName}` })).toBeVisible();
-  await signOut(page);
-}
-
 /** Opens an invitation link from the captured email and chooses a password; lands signed in. */
-async function acceptInvitation(page: Page, account: typeof partnerAdmin, organisation: string) {
+async function acceptInvitation(page: Page, account: Account, organisation: string) {
   const mail = await waitForMail(account.email, new RegExp(`You are invited to ${organisation}`));
   await page.goto(firstLink(mail));
   await expect(page.getByRole("heading", { name: `Welcome to ${organisation}` })).toBeVisible();
