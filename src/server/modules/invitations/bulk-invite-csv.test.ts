@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { BulkInviteContext, BulkInvitePreview } from "../../../domain/bulk-invite.js";
-import { csvSafeCell, FILE_PROBLEMS, previewBulkInviteCsv, problemsCsv, safeCsv } from "./bulk-invite-csv.js";
+import { FILE_PROBLEMS, previewBulkInviteCsv, problemsCsv } from "./bulk-invite-csv.js";
 
 const DOMAIN = "acme.video.example.com";
 
@@ -405,21 +405,6 @@ describe("the problems CSV", () => {
     expect(problemsCsv(preview(REFERENCE))).toBe(
       '\uFEFF"Full name";"email";"video address";"Line";"Problems"\r\n',
     );
-  });
-});
-
-describe("csvSafeCell", () => {
-  it("prefixes a quote to cells that start like a formula, and leaves others alone", () => {
-    for (const cell of ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "＝1", '=HYPERLINK("http://x")']) {
-      expect(csvSafeCell(cell), cell).toBe(`'${cell}`);
-    }
-    for (const cell of ["", "Johann Smith", "john@acme.example", " =1", "1-1", "a=b", "'quoted"]) {
-      expect(csvSafeCell(cell), cell).toBe(cell);
-    }
-  });
-
-  it("is applied to the header too by safeCsv", () => {
-    expect(safeCsv(["=x"], [["-y", "z"]])).toBe('\uFEFF"\'=x"\r\n"\'-y";"z"\r\n');
   });
 });
 

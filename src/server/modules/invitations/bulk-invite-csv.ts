@@ -5,7 +5,6 @@
  */
 import { isUtf8 } from "node:buffer";
 import { CsvError, parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import {
   BULK_INVITE_COLUMNS,
   BULK_INVITE_MAX_BYTES,
@@ -19,6 +18,7 @@ import {
   isBlankRecord,
   isBulkInviteHeader,
 } from "../../../domain/bulk-invite.js";
+import { safeCsv } from "../../lib/csv.js";
 
 const FORMAT = BULK_INVITE_COLUMNS.join(";");
 
@@ -154,34 +154,6 @@ export function previewBulkInviteCsv(bytes: Uint8Array, context: BulkInviteConte
     return fileFailure(hasHeader ? FILE_PROBLEMS.onlyHeader : FILE_PROBLEMS.empty, context);
   if (data.length > BULK_INVITE_MAX_ROWS) return fileFailure(FILE_PROBLEMS.tooManyRows(data.length), context);
   return bulkInvitePreview(bulkInviteRows(data, context), context.licencesRemaining);
-}
-
-// Cells a spreadsheet would run as a formula (OWASP "CSV injection"), full-width forms included.
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/**
- * A cell made safe to open in a spreadsheet: one that starts like a formula gets a leading `'`
- * so it shows as text and never runs. Every CSV export goes through this (see `safeCsv`).
- */
-export function csvSafeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-/**
- * A CSV for download: semicolons, CRLF and a UTF-8 BOM (so Excel reads the accents), every
- * cell passed through `csvSafeCell` and quoted — so a comma inside a cell cannot start a new,
- * unescaped cell when a spreadsheet splits the file on commas instead.
- */
-export function safeCsv(header: readonly string[], records: readonly (readonly string[])[]): string {
-  return stringify(
-    [header, ...records].map((record) => record.map(csvSafeCell)),
-    {
-      delimiter: ";",
-      record_delimiter: "windows",
-      bom: true,
-      quoted: true,
-    },
-  );
 }
 
 const FIELD_LABELS: Record<BulkInviteField, string> = {

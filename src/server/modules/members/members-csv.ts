@@ -1,4 +1,4 @@
-import { safeCsv } from "../invitations/bulk-invite-csv.js";
+import { safeCsv } from "../../lib/csv.js";
 import type { MemberSummaryDto } from "./member-dto.js";
 
 export const MEMBERS_CSV_HEADER = ["Full name", "Email", "Video address", "Role", "Status", "Personal VMR"];
