@@ -9,6 +9,8 @@ import { type AuthLimits, AuthService, DEFAULT_AUTH_LIMITS } from "./modules/aut
 import { companyRoutes } from "./modules/companies/companies.routes.js";
 import { CompaniesService } from "./modules/companies/companies.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { bulkInvitationRoutes } from "./modules/invitations/bulk-invitations.routes.js";
+import { BulkInvitationsService } from "./modules/invitations/bulk-invitations.service.js";
 import { companyInvitationRoutes } from "./modules/invitations/company-invitations.routes.js";
 import { CompanyInvitationsService } from "./modules/invitations/company-invitations.service.js";
 import { invitationRoutes } from "./modules/invitations/invitations.routes.js";
@@ -87,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   const invitations = new InvitationsService({ db, sessionSecret: config.sessionSecret, auth });
   const members = new MembersService({ db, ...links });
   const companyInvitations = new CompanyInvitationsService({ db, ...links });
+  const bulkInvitations = new BulkInvitationsService({ db, ...links });
   const personalRooms = new PersonalRoomsService({ db });
 
   registerErrorHandler(app);
@@ -110,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       invitationRoutes(api, { invitations, secureCookies: config.secureCookies });
       memberRoutes(api, { members });
       companyInvitationRoutes(api, { companyInvitations });
+      await bulkInvitationRoutes(api, { bulkInvitations });
       personalRoomRoutes(api, { personalRooms });
     },
     { prefix: "/api/v1" },

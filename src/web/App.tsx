@@ -11,6 +11,7 @@ import { CompanyAdminPage } from "./features/company/pages/CompanyAdminPage";
 import { CompanySettingsPage } from "./features/company/pages/CompanySettingsPage";
 import { CompanyUsagePage } from "./features/company/pages/CompanyUsagePage";
 import { InvitationPage } from "./features/invitations/pages/InvitationPage";
+import { BulkInvitePage } from "./features/members/pages/BulkInvitePage";
 import { MemberPage } from "./features/members/pages/MemberPage";
 import { MembersPage } from "./features/members/pages/MembersPage";
 import { PendingInvitesPage } from "./features/members/pages/PendingInvitesPage";
@@ -70,6 +71,7 @@ export function App() {
             <Route index element={<CompanyAdminPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="members/pending" element={<PendingInvitesPage />} />
+            <Route path="members/bulk-invite" element={<BulkInvitePage />} />
             <Route path="members/:memberId" element={<MemberPage />} />
           </Route>
           <Route path="settings" element={<CompanySettingsPage />} />

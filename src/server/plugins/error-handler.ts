@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyContextConfig, FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError, type FieldProblems } from "../errors.js";
@@ -39,9 +39,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      return reply
-        .status(status)
-        .send({ error: { code: clientErrorCode(error), message: clientErrorMessage(error) } });
+      const code = clientErrorCode(error);
+      const message = routeBodyMessage(request.routeOptions.config, code) ?? clientErrorMessage(error);
+      return reply.status(status).send({ error: { code, message } });
     }
     request.log.error({ err: error }, "request failed");
     return reply.status(500).send({
@@ -54,6 +54,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
       error: { code: "NOT_FOUND", message: `No route for ${request.method} ${request.url.split("?")[0]}.` },
     }),
   );
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** What a route that takes something other than JSON (a CSV upload) says about bad bodies. */
+    bodyMessages?: { tooLarge?: string; unsupportedType?: string };
+  }
+}
+
+function routeBodyMessage(config: FastifyContextConfig | undefined, code: string): string | undefined {
+  if (code === "PAYLOAD_TOO_LARGE") return config?.bodyMessages?.tooLarge;
+  if (code === "UNSUPPORTED_MEDIA_TYPE") return config?.bodyMessages?.unsupportedType;
+  return undefined;
 }
 
 function clientErrorCode(error: FastifyError): string {

@@ -31,13 +31,28 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
 interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** A file sent as it is (a CSV upload), instead of a JSON body. */
+  file?: { data: Blob; type: string };
   signal?: AbortSignal;
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, "application/json");
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A file the API makes (a CSV), for the browser to save. */
+export async function apiDownload(path: string, options: RequestOptions = {}): Promise<Blob> {
+  return (await send(path, options, "*/*")).blob();
+}
+
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? "GET";
-  const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  const headers: Record<string, string> = { Accept: accept };
+  if (options.file) headers["Content-Type"] = options.file.type;
+  else if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (UNSAFE_METHODS.has(method)) headers[CSRF_HEADER] = await csrfToken();
 
   let response: Response;
@@ -45,7 +60,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     response = await fetch(`${API_BASE}${path}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file
+        ? options.file.data
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       credentials: "same-origin",
       signal: options.signal,
     });
@@ -57,11 +76,8 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       "Could not reach the server. Check your connection and try again.",
     );
   }
-
   if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return response;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { chunked, insertRows, VALUES_PER_LOOKUP } from "../../db/batches.js";
 import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { videoAddresses } from "../../db/schema.js";
@@ -63,4 +64,35 @@ export async function isVideoAddressTaken(db: Db, address: string): Promise<bool
     .where(eq(videoAddresses.address, address))
     .limit(1);
   return row !== undefined;
+}
+
+/**
+ * Claims many addresses in multi-row inserts (a bulk invite). The caller has checked them
+ * against the registry under the company lock; one still taken (claimed by another company a
+ * moment ago) is a ConflictError and the caller's transaction rolls back as a whole.
+ */
+export async function claimVideoAddresses(
+  tx: Db,
+  claims: readonly { address: string; companyId: string; ownerType: AddressOwnerType; ownerId: string }[],
+  conflictMessage: string,
+): Promise<void> {
+  try {
+    await insertRows(tx, videoAddresses, claims);
+  } catch (error) {
+    if (isUniqueViolation(error, "video_addresses_pkey")) throw new ConflictError(conflictMessage);
+    throw error;
+  }
+}
+
+/** Which of these (normalised) addresses some object in the service already has. */
+export async function findTakenVideoAddresses(db: Db, addresses: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (const chunk of chunked([...new Set(addresses)], VALUES_PER_LOOKUP)) {
+    const rows = await db
+      .select({ address: videoAddresses.address })
+      .from(videoAddresses)
+      .where(inArray(videoAddresses.address, chunk));
+    for (const row of rows) taken.add(row.address);
+  }
+  return taken;
 }

@@ -1,3 +1,4 @@
+import { insertRows } from "../../db/batches.js";
 import type { Db } from "../../db/client.js";
 import { auditEvents } from "../../db/schema.js";
 import type { Actor } from "../auth/actor.js";
@@ -17,7 +18,20 @@ export interface AuditEntry {
  * before/after: they are shown to admins.
  */
 export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await tx.insert(auditEvents).values(toAuditRow(actor, entry));
+}
+
+/** Many records of one actor in multi-row inserts (a bulk invite); same rules as `recordAudit`. */
+export async function recordAudits(tx: Db, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  await insertRows(
+    tx,
+    auditEvents,
+    entries.map((entry) => toAuditRow(actor, entry)),
+  );
+}
+
+function toAuditRow(actor: Actor, entry: AuditEntry) {
+  return {
     companyId: entry.companyId ?? null,
     actorAccountId: actor.type === "account" ? actor.accountId : null,
     actorKind: actor.type === "account" ? actor.kind : "system",
@@ -28,5 +42,5 @@ export async function recordAudit(tx: Db, actor: Actor, entry: AuditEntry): Prom
     before: entry.before ?? null,
     after: entry.after ?? null,
     ip: actor.type === "account" ? actor.ip : null,
-  });
+  };
 }

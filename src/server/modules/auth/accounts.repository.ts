@@ -1,4 +1,5 @@
-import { eq, or } from "drizzle-orm";
+import { eq, inArray, or } from "drizzle-orm";
+import { chunked, insertRows, VALUES_PER_LOOKUP } from "../../db/batches.js";
 import type { Db } from "../../db/client.js";
 import { accounts, companies, partners } from "../../db/schema.js";
 
@@ -50,4 +51,22 @@ export async function findAccountOrganisations(db: Db, account: AccountRow) {
         .where(eq(partners.id, account.partnerId))
     : [];
   return { company: company ?? null, partner: partner ?? null };
+}
+
+/** Many accounts in multi-row inserts (a bulk invite); emails are unique, see `accounts_email_key`. */
+export async function insertAccounts(tx: Db, rows: readonly NewAccount[]): Promise<void> {
+  await insertRows(tx, accounts, rows);
+}
+
+/** Which of these (normalised) emails already belong to an account. */
+export async function findTakenEmails(db: Db, emails: readonly string[]): Promise<Set<string>> {
+  const taken = new Set<string>();
+  for (const chunk of chunked([...new Set(emails)], VALUES_PER_LOOKUP)) {
+    const rows = await db
+      .select({ email: accounts.email })
+      .from(accounts)
+      .where(inArray(accounts.email, chunk));
+    for (const row of rows) taken.add(row.email);
+  }
+  return taken;
 }

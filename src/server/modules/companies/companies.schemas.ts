@@ -69,7 +69,10 @@ export type UpdateCompanyInput = z.infer<typeof updateCompanyBody>;
 export const companySettingsBody = z.strictObject({
   name: companyName.optional(),
   timeZone: timeZone.optional(),
+  /** While on, every new personal VMR gets a random host PIN (DESIGN.md, PINs). */
+  hostPinOnAllPersonalRooms: z.boolean().optional(),
 });
+export type CompanySettingsInput = z.infer<typeof companySettingsBody>;
 
 const usage = z.object({ used: z.number(), total: z.number() });
 

@@ -16,7 +16,7 @@ import {
   insertCompany,
   listCompanies,
 } from "./companies.repository.js";
-import type { CreateCompanyInput, UpdateCompanyInput } from "./companies.schemas.js";
+import type { CompanySettingsInput, CreateCompanyInput, UpdateCompanyInput } from "./companies.schemas.js";
 import { companyForAdmin, companyOfPartnerForAdmin } from "./company-access.policy.js";
 import { planCompany } from "./company-creation.js";
 import { describeCompany, loadVideoDomains, summariseCompanies } from "./company-dto.js";
@@ -124,7 +124,7 @@ export class CompaniesService {
   }
 
   /** The settings a company's own admins may change (and partner admins or operators for them). */
-  async updateSettings(actor: AccountActor, companyId: string, input: { name?: string; timeZone?: string }) {
+  async updateSettings(actor: AccountActor, companyId: string, input: CompanySettingsInput) {
     const company = await companyForAdmin(this.deps.db, actor, companyId);
     return this.applyUpdate(actor, company, input);
   }

@@ -131,8 +131,37 @@ function isSeparatorHint(record: BulkInviteRecord | undefined): boolean {
   );
 }
 
-function fileFailure(problem: string, context: BulkInviteContext): BulkInvitePreview {
+function fileFailure(
+  problem: string,
+  context: Pick<BulkInviteContext, "licencesRemaining">,
+): BulkInvitePreview {
   return bulkInvitePreview([], context.licencesRemaining, [problem]);
+}
+
+/** The data rows of an uploaded file (blank lines, `sep=;` and a header removed), or why it cannot be used. */
+export type BulkInviteFile = { records: BulkInviteRecord[] } | { problem: string };
+
+/** Reads an upload into its data rows; never throws on any input. */
+export function readBulkInviteFile(bytes: Uint8Array): BulkInviteFile {
+  const problem = encodingProblem(bytes);
+  if (problem) return { problem };
+  const split = splitRecords(withoutUtf8Bom(bytes));
+  if ("problem" in split) return split;
+  const records = split.records.filter((record) => !isBlankRecord(record.cells));
+  if (isSeparatorHint(records[0])) records.shift();
+  const separator = separatorProblem(records);
+  if (separator) return { problem: separator };
+  const hasHeader = records.length > 0 && isBulkInviteHeader(records[0]?.cells ?? []);
+  const data = hasHeader ? records.slice(1) : records;
+  if (data.length === 0) return { problem: hasHeader ? FILE_PROBLEMS.onlyHeader : FILE_PROBLEMS.empty };
+  if (data.length > BULK_INVITE_MAX_ROWS) return { problem: FILE_PROBLEMS.tooManyRows(data.length) };
+  return { records: data };
+}
+
+/** The preview of a file already read: every row's normalised values and problems, or the file's problem. */
+export function previewBulkInviteFile(file: BulkInviteFile, context: BulkInviteContext): BulkInvitePreview {
+  if ("problem" in file) return fileFailure(file.problem, context);
+  return bulkInvitePreview(bulkInviteRows(file.records, context), context.licencesRemaining);
 }
 
 /**
@@ -140,20 +169,7 @@ function fileFailure(problem: string, context: BulkInviteContext): BulkInvitePre
  * the file as a whole cannot be used — no rows and the file problem. Never throws on any input.
  */
 export function previewBulkInviteCsv(bytes: Uint8Array, context: BulkInviteContext): BulkInvitePreview {
-  const problem = encodingProblem(bytes);
-  if (problem) return fileFailure(problem, context);
-  const split = splitRecords(withoutUtf8Bom(bytes));
-  if ("problem" in split) return fileFailure(split.problem, context);
-  const records = split.records.filter((record) => !isBlankRecord(record.cells));
-  if (isSeparatorHint(records[0])) records.shift();
-  const separator = separatorProblem(records);
-  if (separator) return fileFailure(separator, context);
-  const hasHeader = records.length > 0 && isBulkInviteHeader(records[0]?.cells ?? []);
-  const data = hasHeader ? records.slice(1) : records;
-  if (data.length === 0)
-    return fileFailure(hasHeader ? FILE_PROBLEMS.onlyHeader : FILE_PROBLEMS.empty, context);
-  if (data.length > BULK_INVITE_MAX_ROWS) return fileFailure(FILE_PROBLEMS.tooManyRows(data.length), context);
-  return bulkInvitePreview(bulkInviteRows(data, context), context.licencesRemaining);
+  return previewBulkInviteFile(readBulkInviteFile(bytes), context);
 }
 
 const FIELD_LABELS: Record<BulkInviteField, string> = {

@@ -1,12 +1,22 @@
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { insertRows } from "../../db/batches.js";
 import type { Db } from "../../db/client.js";
 import { accounts, auditEvents, companies, invitations, partners } from "../../db/schema.js";
 
-export async function insertInvitation(
-  tx: Db,
-  invitation: { tokenHash: string; accountId: string; companyId: string | null; expiresAt: Date },
-): Promise<void> {
+export interface NewInvitation {
+  tokenHash: string;
+  accountId: string;
+  companyId: string | null;
+  expiresAt: Date;
+}
+
+export async function insertInvitation(tx: Db, invitation: NewInvitation): Promise<void> {
   await tx.insert(invitations).values(invitation);
+}
+
+/** Many invitations in multi-row inserts (a bulk invite). */
+export async function insertInvitations(tx: Db, rows: readonly NewInvitation[]): Promise<void> {
+  await insertRows(tx, invitations, rows);
 }
 
 const usable = (tokenHash: string) =>

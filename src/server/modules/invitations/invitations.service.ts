@@ -5,11 +5,11 @@ import { ConflictError, NotFoundError } from "../../errors.js";
 import { hashPassword } from "../../lib/passwords.js";
 import { hashToken, newToken } from "../../lib/tokens.js";
 import { claimVideoAddress } from "../addresses/addresses.repository.js";
-import { recordAudit } from "../audit/audit.js";
+import { type AuditEntry, recordAudit } from "../audit/audit.js";
 import { type AccountRow, insertAccount } from "../auth/accounts.repository.js";
 import type { Actor } from "../auth/actor.js";
 import { type AuthService, type ClientInfo, toActor } from "../auth/auth.service.js";
-import { enqueueEmail } from "../mail/outbox.repository.js";
+import { enqueueEmail, type OutgoingEmail } from "../mail/outbox.repository.js";
 import { invitationEmail } from "../mail/templates.js";
 import { insertPersonalRoom, personalRoomName } from "../rooms/personal-rooms.repository.js";
 import {
@@ -18,6 +18,7 @@ import {
   expireAccountInvitations,
   findUsableInvitation,
   insertInvitation,
+  type NewInvitation,
 } from "./invitations.repository.js";
 
 export const INVITATION_VALID_DAYS = 30;
@@ -67,7 +68,6 @@ export async function inviteAccount(
   options: InviteOptions,
 ): Promise<AccountRow> {
   const accountId = randomUUID();
-  const companyId = invitee.kind === "member" ? invitee.company.id : null;
   // Addresses first: a taken address (the likely conflict) fails before anything else is written.
   const roomId =
     invitee.kind === "member" ? await claimMemberAddresses(tx, accountId, invitee, options) : null;
@@ -90,10 +90,22 @@ export async function inviteAccount(
         : { kind: "partner", name: invitee.partner.name },
     serviceName: options.serviceName,
   });
-  await recordAudit(tx, actor, {
+  await recordAudit(tx, actor, invitedAuditEntry(account));
+  return account;
+}
+
+/** What an invitation's email, link and audit record need of the invited account. */
+export type InvitedAccount = Pick<
+  AccountRow,
+  "id" | "kind" | "companyId" | "partnerId" | "role" | "fullName" | "email" | "videoAddress"
+>;
+
+/** The audit record of an invitation, the same for one person and for a bulk invite. */
+export function invitedAuditEntry(account: InvitedAccount): AuditEntry {
+  return {
     action: "account.invited",
-    target: { type: "account", id: accountId },
-    companyId,
+    target: { type: "account", id: account.id },
+    companyId: account.companyId,
     after: {
       fullName: account.fullName,
       email: account.email,
@@ -102,8 +114,7 @@ export async function inviteAccount(
       videoAddress: account.videoAddress,
       partnerId: account.partnerId,
     },
-  });
-  return account;
+  };
 }
 
 /**
@@ -115,29 +126,48 @@ export async function issueInvitation(
   actor: Actor,
   links: InvitationLinks,
   account: AccountRow,
-  context: { organisation: { kind: "company" | "partner"; name: string }; serviceName: string },
+  context: InvitationContext,
 ): Promise<void> {
+  const { invitation, email } = newInvitation(actor, links, account, context);
+  await insertInvitation(tx, invitation);
+  await enqueueEmail(tx, email);
+}
+
+export interface InvitationContext {
+  organisation: { kind: "company" | "partner"; name: string };
+  serviceName: string;
+}
+
+/** A fresh activation link for an invited account: the row to store (hashed) and its email. */
+export function newInvitation(
+  actor: Actor,
+  links: InvitationLinks,
+  account: InvitedAccount,
+  context: InvitationContext,
+): { invitation: NewInvitation; email: OutgoingEmail } {
   const token = newToken();
-  await insertInvitation(tx, {
-    tokenHash: hashToken(links.sessionSecret, token),
-    accountId: account.id,
-    companyId: account.companyId,
-    expiresAt: new Date(Date.now() + INVITATION_VALID_MS),
-  });
-  await enqueueEmail(tx, {
-    ...invitationEmail({
-      to: account.email,
-      fullName: account.fullName,
-      invitedBy: actor.fullName,
-      organisation: context.organisation,
-      role: account.kind === "partner_admin" ? "partner_admin" : (account.role ?? "member"),
-      serviceName: context.serviceName,
-      videoAddress: account.videoAddress,
-      url: `${links.publicUrl}/invitations/${token}`,
-      validDays: INVITATION_VALID_DAYS,
-    }),
-    companyId: account.companyId,
-  });
+  return {
+    invitation: {
+      tokenHash: hashToken(links.sessionSecret, token),
+      accountId: account.id,
+      companyId: account.companyId,
+      expiresAt: new Date(Date.now() + INVITATION_VALID_MS),
+    },
+    email: {
+      ...invitationEmail({
+        to: account.email,
+        fullName: account.fullName,
+        invitedBy: actor.fullName,
+        organisation: context.organisation,
+        role: account.kind === "partner_admin" ? "partner_admin" : (account.role ?? "member"),
+        serviceName: context.serviceName,
+        videoAddress: account.videoAddress,
+        url: `${links.publicUrl}/invitations/${token}`,
+        validDays: INVITATION_VALID_DAYS,
+      }),
+      companyId: account.companyId,
+    },
+  };
 }
 
 /** Claims the member's and their personal room's addresses; returns the room's (new) id. */

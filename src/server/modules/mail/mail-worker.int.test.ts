@@ -12,7 +12,7 @@ import {
 } from "../../../../test/helpers/test-database.js";
 import { outbox } from "../../db/schema.js";
 import { MailWorker, type MailWorkerOptions, retryDelaySeconds } from "./mail-worker.js";
-import { enqueueEmail } from "./outbox.repository.js";
+import { enqueueEmail, enqueueEmails } from "./outbox.repository.js";
 
 const FROM = "Confero <no-reply@confero.test>";
 const silent = pino({ level: "silent" });
@@ -133,6 +133,30 @@ describe("mail worker", () => {
     const [row] = await rows();
     expect(row).toMatchObject({ status: "logged", attempts: 1 });
     expect(row?.sentAt).toBeInstanceOf(Date);
+  });
+
+  it("lets the event loop run between batches while it works through a long backlog", async () => {
+    await enqueueEmails(
+      database.db,
+      Array.from({ length: 400 }, (_, n) => ({
+        to: `p${n}@example.test`,
+        subject: `m${n}`,
+        text: "t",
+        html: "h",
+      })),
+    );
+    const pass = worker({ smtpUrl: null }).runOnce();
+    // A request's I/O waits for a macrotask turn; it must come after one batch, not after all 20.
+    let handledWhenTurnCame = -1;
+    await new Promise<void>((resolve) =>
+      setImmediate(async () => {
+        handledWhenTurnCame = (await rows()).filter((r) => r.status === "logged").length;
+        resolve();
+      }),
+    );
+    expect(await pass).toBe(400);
+    expect(handledWhenTurnCame).toBeGreaterThanOrEqual(0);
+    expect(handledWhenTurnCame).toBeLessThan(400);
   });
 
   it("doubles the retry delay from 30 s and caps it at one hour", () => {

@@ -59,6 +59,9 @@ export class MailWorker {
       for (const email of batch) await this.deliver(email);
       handled += batch.length;
       if (batch.length === 0) return handled;
+      // The embedded database answers within the same thread, so without this a long backlog
+      // (10,000 invitations) would keep the event loop from reading any request until it is done.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { insertRows } from "../../db/batches.js";
 import type { Db } from "../../db/client.js";
 import { outbox } from "../../db/schema.js";
 
@@ -12,15 +13,22 @@ export interface OutgoingEmail {
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+const toOutboxRow = (email: OutgoingEmail) => ({
+  toAddress: email.to,
+  subject: email.subject,
+  textBody: email.text,
+  htmlBody: email.html,
+  companyId: email.companyId ?? null,
+});
+
 /** Call inside the transaction of the change that causes the email. */
 export async function enqueueEmail(tx: Db, email: OutgoingEmail): Promise<void> {
-  await tx.insert(outbox).values({
-    toAddress: email.to,
-    subject: email.subject,
-    textBody: email.text,
-    htmlBody: email.html,
-    companyId: email.companyId ?? null,
-  });
+  await tx.insert(outbox).values(toOutboxRow(email));
+}
+
+/** Many emails in multi-row inserts (a bulk invite); the worker sends them afterwards. */
+export async function enqueueEmails(tx: Db, emails: readonly OutgoingEmail[]): Promise<void> {
+  await insertRows(tx, outbox, emails.map(toOutboxRow));
 }
 
 /**

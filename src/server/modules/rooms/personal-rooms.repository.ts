@@ -1,20 +1,19 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { insertRows } from "../../db/batches.js";
 import type { Db } from "../../db/client.js";
 import { personalRooms } from "../../db/schema.js";
 
 export type PersonalRoomRow = typeof personalRooms.$inferSelect;
+export interface NewPersonalRoom {
+  id: string;
+  companyId: string;
+  accountId: string;
+  name: string;
+  address: string;
+  hostPin?: string | null;
+}
 
-export async function insertPersonalRoom(
-  tx: Db,
-  room: {
-    id: string;
-    companyId: string;
-    accountId: string;
-    name: string;
-    address: string;
-    hostPin?: string | null;
-  },
-): Promise<PersonalRoomRow> {
+export async function insertPersonalRoom(tx: Db, room: NewPersonalRoom): Promise<PersonalRoomRow> {
   const [row] = await tx.insert(personalRooms).values(room).returning();
   if (!row) throw new Error("insert into personal_rooms returned no row");
   return row;
@@ -45,4 +44,9 @@ export async function setRoomHostPin(tx: Db, companyId: string, roomId: string, 
         isNull(personalRooms.hostPin),
       ),
     );
+}
+
+/** Many personal VMRs in multi-row inserts (a bulk invite). */
+export async function insertPersonalRooms(tx: Db, rooms: readonly NewPersonalRoom[]): Promise<void> {
+  await insertRows(tx, personalRooms, rooms);
 }

@@ -8,9 +8,13 @@ export function fetchCompany(companyId: string, signal?: AbortSignal): Promise<C
   return apiRequest<Company>(companyPath(companyId), { signal });
 }
 
-export function updateCompanySettings(
-  companyId: string,
-  input: { name?: string; timeZone?: string },
-): Promise<Company> {
+/** What a company's admins may change in its settings. */
+export interface CompanySettingsChanges {
+  name?: string;
+  timeZone?: string;
+  hostPinOnAllPersonalRooms?: boolean;
+}
+
+export function updateCompanySettings(companyId: string, input: CompanySettingsChanges): Promise<Company> {
   return apiRequest<Company>(`${companyPath(companyId)}/settings`, { method: "PATCH", body: input });
 }

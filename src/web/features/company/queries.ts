@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Company } from "../../api/types";
 import { meQueryKey } from "../auth/queries";
 import { invalidateCompanyData } from "../partner/queries";
-import { fetchCompany, updateCompanySettings } from "./api";
+import { type CompanySettingsChanges, fetchCompany, updateCompanySettings } from "./api";
 
 export const companyQueryKey = (companyId: string) => ["company", companyId] as const;
 
@@ -16,7 +16,7 @@ export function useCompany(companyId: string) {
 export function useUpdateCompanySettings(companyId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name?: string; timeZone?: string }) => updateCompanySettings(companyId, input),
+    mutationFn: (input: CompanySettingsChanges) => updateCompanySettings(companyId, input),
     onSuccess: async (company: Company) => {
       await invalidateCompanyData(queryClient);
       queryClient.setQueryData(companyQueryKey(companyId), company);

@@ -1,4 +1,5 @@
-import { apiRequest } from "../../api/client";
+import type { BulkInvitePreview } from "../../../domain/bulk-invite";
+import { apiDownload, apiRequest } from "../../api/client";
 import type {
   AddressAvailability,
   InviteMemberInput,
@@ -104,4 +105,36 @@ export function checkAddressAvailability(
 ): Promise<AddressAvailability> {
   const query = new URLSearchParams({ address });
   return apiRequest(`${companyPath(companyId)}/video-addresses/availability?${query}`, { signal });
+}
+
+const csvFile = (file: Blob) => ({ data: file, type: "text/csv" });
+
+/** Reads an uploaded bulk invite file: every row with its problems. Nothing is written. */
+export function previewBulkInvite(companyId: string, file: Blob): Promise<BulkInvitePreview> {
+  return apiRequest(`${companyPath(companyId)}/invitations/bulk/preview`, {
+    method: "POST",
+    file: csvFile(file),
+  });
+}
+
+/** The file's rows with problems, as a CSV to fix and upload again. */
+export function downloadBulkInviteProblems(companyId: string, file: Blob): Promise<Blob> {
+  return apiDownload(`${companyPath(companyId)}/invitations/bulk/problems.csv`, {
+    method: "POST",
+    file: csvFile(file),
+  });
+}
+
+export interface BulkInviteResult {
+  invited: number;
+  skipped: number;
+  licences: Licences;
+}
+
+/** Invites the file's valid rows; `expected` is the count the admin confirmed (409 if it changed). */
+export function bulkInvite(companyId: string, file: Blob, expected: number): Promise<BulkInviteResult> {
+  return apiRequest(`${companyPath(companyId)}/invitations/bulk?expect=${expected}`, {
+    method: "POST",
+    file: csvFile(file),
+  });
 }

@@ -3,6 +3,7 @@ import type { InviteMemberInput, UpdateMemberInput } from "../../api/types";
 import { meQueryKey } from "../auth/queries";
 import { invalidateCompanyData } from "../partner/queries";
 import {
+  bulkInvite,
   deleteMembers,
   fetchMember,
   fetchMembers,
@@ -69,6 +70,12 @@ export function useResendInvitations(companyId: string) {
 
 export function useRevokeInvitations(companyId: string) {
   return useMembersMutation((ids: string[]) => revokeInvitations(companyId, ids));
+}
+
+export function useBulkInvite(companyId: string) {
+  return useMembersMutation(({ file, expected }: { file: File; expected: number }) =>
+    bulkInvite(companyId, file, expected),
+  );
 }
 
 export function useSetHostPins(companyId: string) {

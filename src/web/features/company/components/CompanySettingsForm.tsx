@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -6,13 +6,18 @@ import type { Company } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { TimeZoneSelect } from "../../../components/TimeZoneSelect";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import type { CompanySettingsChanges } from "../api";
 import { useUpdateCompanySettings } from "../queries";
 
-/** What a company's own administrators may change about it: its name and time zone. */
+/** What a company's own administrators may change about it: its name, time zone and host PIN rule. */
 export function CompanySettingsForm({ company }: { company: Company }) {
   const update = useUpdateCompanySettings(company.id);
   const [formError, setFormError] = useState<string | null>(null);
-  const initial = { name: company.name, timeZone: company.timeZone };
+  const initial = {
+    name: company.name,
+    timeZone: company.timeZone,
+    hostPinOnAllPersonalRooms: company.hostPinOnAllPersonalRooms,
+  };
   const form = useForm({
     initialValues: initial,
     validate: {
@@ -23,9 +28,12 @@ export function CompanySettingsForm({ company }: { company: Company }) {
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
-    const changes: { name?: string; timeZone?: string } = {};
+    const changes: CompanySettingsChanges = {};
     if (values.name.trim() !== company.name) changes.name = values.name.trim();
     if (values.timeZone !== company.timeZone) changes.timeZone = values.timeZone;
+    if (values.hostPinOnAllPersonalRooms !== company.hostPinOnAllPersonalRooms) {
+      changes.hostPinOnAllPersonalRooms = values.hostPinOnAllPersonalRooms;
+    }
     if (Object.keys(changes).length === 0) {
       notifications.show({
         color: "blue",
@@ -36,7 +44,11 @@ export function CompanySettingsForm({ company }: { company: Company }) {
     }
     update.mutate(changes, {
       onSuccess: (saved) => {
-        const next = { name: saved.name, timeZone: saved.timeZone };
+        const next = {
+          name: saved.name,
+          timeZone: saved.timeZone,
+          hostPinOnAllPersonalRooms: saved.hostPinOnAllPersonalRooms,
+        };
         form.setInitialValues(next);
         form.setValues(next);
         form.resetDirty(next);
@@ -60,6 +72,11 @@ export function CompanySettingsForm({ company }: { company: Company }) {
           onChange={(zone) => form.setFieldValue("timeZone", zone)}
           error={form.errors.timeZone}
           description="Used for the company's usage reports."
+        />
+        <Checkbox
+          label="Give every new personal VMR a host PIN"
+          description="New members get a random 4-digit host PIN on their personal room; they can change it. To give existing rooms one, use “Set host PIN on all personal VMRs” on the Members tab."
+          {...form.getInputProps("hostPinOnAllPersonalRooms", { type: "checkbox" })}
         />
         <Group>
           <Button type="submit" loading={update.isPending}>

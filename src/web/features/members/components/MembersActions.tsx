@@ -3,12 +3,18 @@ import { Link } from "react-router";
 
 interface MembersActionsProps {
   pendingPath: string;
+  bulkInvitePath: string;
   onInviteOne: () => void;
   onSetHostPins: () => void;
 }
 
 /** The Members tab's main actions: "Invite people" and "More actions" menus. */
-export function MembersActions({ pendingPath, onInviteOne, onSetHostPins }: MembersActionsProps) {
+export function MembersActions({
+  pendingPath,
+  bulkInvitePath,
+  onInviteOne,
+  onSetHostPins,
+}: MembersActionsProps) {
   return (
     <>
       <Menu position="bottom-end" withinPortal>
@@ -17,6 +23,9 @@ export function MembersActions({ pendingPath, onInviteOne, onSetHostPins }: Memb
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Item onClick={onInviteOne}>Invite one person</Menu.Item>
+          <Menu.Item component={Link} to={bulkInvitePath}>
+            Bulk invite (CSV)
+          </Menu.Item>
           <Menu.Item component={Link} to={pendingPath}>
             See pending invites
           </Menu.Item>

@@ -60,6 +60,7 @@ export function MembersPage() {
         actions={
           <MembersActions
             pendingPath={`${base}/pending`}
+            bulkInvitePath={`${base}/bulk-invite`}
             onInviteOne={() => setModal("invite")}
             onSetHostPins={() => setModal("hostPins")}
           />
