@@ -4,10 +4,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { auditEventRoutes } from "./modules/audit/audit-events.routes.js";
+import { AuditEventsService } from "./modules/audit/audit-events.service.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
 import { type AuthLimits, AuthService, DEFAULT_AUTH_LIMITS } from "./modules/auth/auth.service.js";
 import { companyRoutes } from "./modules/companies/companies.routes.js";
 import { CompaniesService } from "./modules/companies/companies.service.js";
+import { directoryRoutes } from "./modules/directory/directory.routes.js";
+import { DirectoryService } from "./modules/directory/directory.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { bulkInvitationRoutes } from "./modules/invitations/bulk-invitations.routes.js";
 import { BulkInvitationsService } from "./modules/invitations/bulk-invitations.service.js";
@@ -20,6 +24,8 @@ import { memberRoutes } from "./modules/members/members.routes.js";
 import { MembersService } from "./modules/members/members.service.js";
 import { partnerRoutes } from "./modules/partners/partners.routes.js";
 import { PartnersService } from "./modules/partners/partners.service.js";
+import { profileRoutes } from "./modules/profile/profile.routes.js";
+import { ProfileService } from "./modules/profile/profile.service.js";
 import { personalRoomRoutes } from "./modules/rooms/personal-rooms.routes.js";
 import { PersonalRoomsService } from "./modules/rooms/personal-rooms.service.js";
 import { serviceSettingsRoutes } from "./modules/service-settings/service-settings.routes.js";
@@ -91,6 +97,9 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   const companyInvitations = new CompanyInvitationsService({ db, ...links });
   const bulkInvitations = new BulkInvitationsService({ db, ...links });
   const personalRooms = new PersonalRoomsService({ db });
+  const auditEvents = new AuditEventsService({ db });
+  const profile = new ProfileService({ db });
+  const directory = new DirectoryService({ db });
 
   registerErrorHandler(app);
   await registerOpenApi(app, config.publicUrl);
@@ -115,6 +124,9 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       companyInvitationRoutes(api, { companyInvitations });
       await bulkInvitationRoutes(api, { bulkInvitations });
       personalRoomRoutes(api, { personalRooms });
+      auditEventRoutes(api, { auditEvents });
+      profileRoutes(api, { profile });
+      directoryRoutes(api, { directory });
     },
     { prefix: "/api/v1" },
   );

@@ -1,4 +1,5 @@
 import { Navigate, Route, Routes } from "react-router";
+import { AuditLogPage } from "./features/audit/pages/AuditLogPage";
 import { RequireSignIn } from "./features/auth/components/RequireSignIn";
 import { AccountPage } from "./features/auth/pages/AccountPage";
 import { ForgotPasswordPage } from "./features/auth/pages/ForgotPasswordPage";
@@ -10,6 +11,7 @@ import { OwnCompanyRedirect } from "./features/company/components/OwnCompanyRedi
 import { CompanyAdminPage } from "./features/company/pages/CompanyAdminPage";
 import { CompanySettingsPage } from "./features/company/pages/CompanySettingsPage";
 import { CompanyUsagePage } from "./features/company/pages/CompanyUsagePage";
+import { DirectoryPage } from "./features/directory/pages/DirectoryPage";
 import { InvitationPage } from "./features/invitations/pages/InvitationPage";
 import { BulkInvitePage } from "./features/members/pages/BulkInvitePage";
 import { MemberPage } from "./features/members/pages/MemberPage";
@@ -32,6 +34,7 @@ import { SignedInLayout } from "./features/shell/components/SignedInLayout";
 import {
   canAdministerCompanies,
   isCompanyAdmin,
+  isCompanyMember,
   isOperator,
   isPartnerAdmin,
 } from "./features/shell/destinations";
@@ -56,6 +59,14 @@ export function App() {
       >
         <Route index element={<HomePage />} />
         <Route path="/account" element={<AccountPage />} />
+        <Route
+          path="/directory"
+          element={
+            <RequireRole allowed={isCompanyMember}>
+              <DirectoryPage />
+            </RequireRole>
+          }
+        />
 
         {/* A company's own admins, and partner admins and operators acting for it. */}
         <Route
@@ -73,6 +84,7 @@ export function App() {
             <Route path="members/pending" element={<PendingInvitesPage />} />
             <Route path="members/bulk-invite" element={<BulkInvitePage />} />
             <Route path="members/:memberId" element={<MemberPage />} />
+            <Route path="audit" element={<AuditLogPage />} />
           </Route>
           <Route path="settings" element={<CompanySettingsPage />} />
         </Route>

@@ -190,3 +190,60 @@ export interface AddressAvailability {
   available: boolean;
   problems: { rule: string; message: string }[];
 }
+
+/** GET /me/profile: the signed-in account's own profile (docs/api/profile-directory.md). */
+export interface OwnPersonalRoom {
+  name: string;
+  address: string;
+  hostPin: string | null;
+  guestPin: string | null;
+}
+
+export interface Profile {
+  fullName: string;
+  email: string;
+  videoAddress: string | null;
+  company: { id: string; name: string } | null;
+  personalRoom: OwnPersonalRoom | null;
+}
+
+/** PATCH /me/personal-room: only what changed; null removes a PIN. */
+export interface UpdateOwnRoomInput {
+  name?: string;
+  hostPin?: string | null;
+  guestPin?: string | null;
+}
+
+export interface UpdateOwnRoomResult {
+  personalRoom: OwnPersonalRoom;
+  warnings: string[];
+}
+
+/** One line of a company's directory: a person (with their personal VMR) or, later, a team room. */
+export interface DirectoryEntry {
+  type: "person" | "room";
+  id: string;
+  name: string;
+  address: string;
+  personalRoom: { name: string; address: string } | null;
+}
+
+/** GET /companies/{id}/audit-events (docs/api/audit-events.md): one entry of the audit log. */
+export interface AuditEvent {
+  id: string;
+  occurredAt: string;
+  actor: { id: string | null; name: string; kind: "operator" | "partner_admin" | "member" | "system" };
+  action: string;
+  actionLabel: string;
+  target: { type: string; id: string | null; label: string | null };
+  summary: string;
+  changes?: { field: string; before: string | null; after: string | null }[];
+  ip: string | null;
+}
+
+/** GET /companies/{id}/audit-events/people: who appears as an actor in the log. */
+export interface AuditPerson {
+  id: string;
+  name: string;
+  kind: "operator" | "partner_admin" | "member";
+}

@@ -37,6 +37,59 @@ function withLocalPart(current: string, local: string, domains: VideoDomains) {
   return { address, problem: problem?.message ?? null };
 }
 
+/** The name and PINs a personal room's owner or an admin asks for; PINs: "" or null removes one. */
+export interface RoomSettingsInput {
+  name?: string | undefined;
+  hostPin?: string | null | undefined;
+  guestPin?: string | null | undefined;
+}
+
+export interface RoomSettingsPlan {
+  changes: Pick<RoomChanges, "name" | "hostPin" | "guestPin">;
+  /** Problems keyed by `prefix` + field, e.g. `personalRoom.guestPin`. */
+  fields: FieldProblems;
+  warnings: string[];
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+/**
+ * A personal room's name and PINs, checked the one way for the admin's Members page and the
+ * owner's own profile: the PIN rules apply to the pair as it will be stored, easy-to-guess
+ * PINs are warnings, and the audit trail shows PINs as "set" / "not set" only.
+ */
+export function planRoomSettings(
+  room: Pick<PersonalRoomRow, "name" | "hostPin" | "guestPin">,
+  wanted: RoomSettingsInput,
+  prefix: string,
+): RoomSettingsPlan {
+  const plan: RoomSettingsPlan = { changes: {}, fields: {}, warnings: [], before: {}, after: {} };
+  const roomChange = <K extends keyof RoomSettingsPlan["changes"]>(
+    key: K,
+    value: RoomChanges[K] | undefined,
+  ) => {
+    if (value === undefined || value === room[key]) return;
+    plan.changes[key] = value;
+    const secret = key === "hostPin" || key === "guestPin";
+    plan.before[`${prefix}${key}`] = secret ? pinState(room[key]) : room[key];
+    plan.after[`${prefix}${key}`] = secret ? pinState(value) : value;
+  };
+  roomChange("name", wanted.name);
+  const pins = {
+    hostPin: wanted.hostPin === undefined ? room.hostPin : wanted.hostPin || null,
+    guestPin: wanted.guestPin === undefined ? room.guestPin : wanted.guestPin || null,
+  };
+  if (wanted.hostPin !== undefined || wanted.guestPin !== undefined) {
+    for (const problem of pinProblems(pins)) plan.fields[`${prefix}${problem.field}`] ??= problem.message;
+    for (const key of PIN_FIELDS) {
+      if (wanted[key] === undefined) continue;
+      roomChange(key, pins[key]);
+      for (const w of pinWarnings(pins[key] ?? "")) plan.warnings.push(`${PIN_LABELS[key]}: ${w.message}`);
+    }
+  }
+  return plan;
+}
+
 export function planMemberUpdate(
   found: MemberRow,
   input: UpdateMemberInput,
@@ -69,29 +122,19 @@ export function planMemberUpdate(
     fields.personalRoom = "This member has no personal room.";
   } else if (input.personalRoom && room) {
     const wanted = input.personalRoom;
-    const roomChange = <K extends keyof RoomChanges>(key: K, value: RoomChanges[K] | undefined) => {
-      if (value === undefined || value === room[key]) return;
-      roomChanges[key] = value;
-      const secret = key === "hostPin" || key === "guestPin";
-      before[`personalRoom.${key}`] = secret ? pinState(room[key]) : room[key];
-      after[`personalRoom.${key}`] = secret ? pinState(value) : value;
-    };
-    roomChange("name", wanted.name);
+    const settings = planRoomSettings(room, wanted, "personalRoom.");
+    Object.assign(roomChanges, settings.changes);
+    Object.assign(before, settings.before);
+    Object.assign(after, settings.after);
+    warnings.push(...settings.warnings);
+    for (const [key, message] of Object.entries(settings.fields)) fields[key] ??= message;
     if (wanted.addressLocalPart !== undefined) {
       const next = withLocalPart(room.address, wanted.addressLocalPart, domains);
       if (next.problem) fields["personalRoom.addressLocalPart"] = next.problem;
-      else roomChange("address", next.address);
-    }
-    const pins = {
-      hostPin: wanted.hostPin === undefined ? room.hostPin : wanted.hostPin || null,
-      guestPin: wanted.guestPin === undefined ? room.guestPin : wanted.guestPin || null,
-    };
-    if (wanted.hostPin !== undefined || wanted.guestPin !== undefined) {
-      for (const problem of pinProblems(pins)) fields[`personalRoom.${problem.field}`] ??= problem.message;
-      for (const key of PIN_FIELDS) {
-        if (wanted[key] === undefined) continue;
-        roomChange(key, pins[key]);
-        for (const w of pinWarnings(pins[key] ?? "")) warnings.push(`${PIN_LABELS[key]}: ${w.message}`);
+      else if (next.address !== room.address) {
+        roomChanges.address = next.address;
+        before["personalRoom.address"] = room.address;
+        after["personalRoom.address"] = next.address;
       }
     }
   }

@@ -8,6 +8,8 @@ export interface Destination {
 
 export const isCompanyAdmin = (me: Me): boolean => me.kind === "member" && me.role === "admin";
 export const isPartnerAdmin = (me: Me): boolean => me.kind === "partner_admin";
+/** A company's own people (admins and members); partner admins and operators are not. */
+export const isCompanyMember = (me: Me): boolean => me.kind === "member" && me.company !== null;
 export const isOperator = (me: Me): boolean => me.kind === "operator";
 /** Who may open a company's administration: its own admins, and partner admins and operators acting for it. */
 export const canAdministerCompanies = (me: Me): boolean =>
@@ -40,6 +42,13 @@ export function roleDestinations(me: Me): Destination[] {
       },
     );
   }
+  if (isCompanyMember(me)) {
+    destinations.push({
+      label: "Directory",
+      to: "/directory",
+      description: "Find colleagues and meeting rooms by name or video address.",
+    });
+  }
   if (isPartnerAdmin(me)) {
     destinations.push({
       label: "Partner portal",
@@ -63,7 +72,7 @@ export function roleDestinations(me: Me): Destination[] {
 export const myAccountDestination: Destination = {
   label: "My account",
   to: "/account",
-  description: "Your profile and password.",
+  description: "Your profile, your meeting room and its PINs, and your password.",
 };
 
 export function roleSummary(me: Me): string {

@@ -1,41 +1,56 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { usePageTitle } from "../../../lib/usePageTitle";
+import { SimpleGrid, Stack, Text } from "@mantine/core";
+import { ErrorAlert } from "../../../components/ErrorAlert";
+import { PageHeader } from "../../../components/PageHeader";
+import { PageLoader } from "../../../components/PageLoader";
+import { SectionCard } from "../../../components/SectionCard";
+import { DisplayNameForm } from "../../profile/components/DisplayNameForm";
+import { OwnRoomForm } from "../../profile/components/OwnRoomForm";
+import { useProfile } from "../../profile/queries";
 import type { Me } from "../api";
 import { ChangePasswordForm } from "../components/ChangePasswordForm";
 import { useSignedInMe } from "../queries";
 
+/** My profile: every account's name and password; a member's addresses and own meeting room. */
 export function AccountPage() {
-  usePageTitle("My account");
   const me = useSignedInMe();
+  const profile = useProfile();
 
   return (
-    <Stack gap="xl">
-      <Title order={1}>My account</Title>
-      <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="profile-heading">
-        <Title order={2} size="h3" id="profile-heading" mb="md">
-          Profile
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" component="dl" m={0}>
-          <ProfileField label="Full name" value={me.fullName} />
-          <ProfileField label="Email" value={me.email} />
-          <ProfileField label="Video address" value={me.videoAddress ?? "None"} />
-          <ProfileField label="Role" value={describeRole(me)} />
-        </SimpleGrid>
-        {me.kind === "member" && (
-          <Text size="sm" c="dimmed" mt="md">
-            Your company administrator can change your name and addresses.
-          </Text>
-        )}
-      </Paper>
-      <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="password-heading">
-        <Title order={2} size="h3" id="password-heading" mb="xs">
-          Change password
-        </Title>
-        <Text size="sm" c="dimmed" mb="md">
-          Changing your password signs you out on all your other devices.
-        </Text>
+    <Stack gap="lg">
+      <PageHeader title="My profile" description="How others see you, your meeting room and your password." />
+      {profile.isPending && <PageLoader label="Loading your profile" />}
+      {profile.error && <ErrorAlert title="Could not load your profile" message={profile.error.message} />}
+      {profile.data && (
+        <>
+          <SectionCard title="Profile">
+            <DisplayNameForm fullName={profile.data.fullName} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" component="dl" m={0}>
+              <ProfileField label="Email" value={profile.data.email} />
+              <ProfileField label="Video address" value={profile.data.videoAddress ?? "None"} />
+              <ProfileField label="Role" value={describeRole(me)} />
+            </SimpleGrid>
+            {me.kind === "member" && (
+              <Text size="sm" c="dimmed">
+                Your company administrator can change your email and video address.
+              </Text>
+            )}
+          </SectionCard>
+          {profile.data.personalRoom && (
+            <SectionCard
+              title="My meeting room"
+              description="Your personal virtual meeting room. Host and guest PINs are optional."
+            >
+              <OwnRoomForm room={profile.data.personalRoom} />
+            </SectionCard>
+          )}
+        </>
+      )}
+      <SectionCard
+        title="Change password"
+        description="Changing your password signs you out on all your other devices."
+      >
         <ChangePasswordForm />
-      </Paper>
+      </SectionCard>
     </Stack>
   );
 }

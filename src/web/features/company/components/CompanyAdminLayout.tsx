@@ -21,6 +21,7 @@ export function CompanyAdminLayout() {
             isCurrent: (pathname) => pathname === base || pathname === `${base}/`,
           },
           { label: "Members", to: `${base}/members` },
+          { label: "Audit log", to: `${base}/audit` },
         ]}
       />
       <Outlet context={company} />

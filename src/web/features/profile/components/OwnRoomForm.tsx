@@ -1,0 +1,102 @@
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { type ChangeEvent, useState } from "react";
+import type { OwnPersonalRoom } from "../../../api/types";
+import { ErrorAlert } from "../../../components/ErrorAlert";
+import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { PinField } from "../../members/components/PinField";
+import { useUpdateOwnRoom } from "../queries";
+import { changedRoomFields, type OwnRoomValues, ownRoomProblems, ownRoomValues } from "./ownRoomForm";
+
+/** The member's own personal VMR: its name and PINs; the address is the admins' to change. */
+export function OwnRoomForm({ room }: { room: OwnPersonalRoom }) {
+  const update = useUpdateOwnRoom();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<OwnRoomValues>({
+    initialValues: ownRoomValues(room),
+    validate: ownRoomProblems,
+    validateInputOnChange: true,
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    const input = changedRoomFields(values, room);
+    if (Object.keys(input).length === 0) {
+      notifications.show({
+        color: "blue",
+        title: "Nothing to save",
+        message: "You have not changed anything.",
+      });
+      return;
+    }
+    update.mutate(input, {
+      onSuccess: ({ personalRoom, warnings }) => {
+        const next = ownRoomValues(personalRoom);
+        form.setInitialValues(next);
+        form.setValues(next);
+        form.resetDirty(next);
+        notifications.show({
+          color: warnings.length > 0 ? "yellow" : "green",
+          title: "Meeting room saved",
+          message: warnings.length > 0 ? `Saved. ${warnings.join(" ")}` : `${personalRoom.name} was updated.`,
+        });
+      },
+      onError: (error) => setFormError(applyServerErrors(form, error)),
+    });
+  }, focusFirstInvalidField);
+
+  // The guest PIN's verdict depends on the host PIN, so it is checked again when that changes.
+  const hostPinProps = form.getInputProps("hostPin");
+  const changeHostPin = (event: ChangeEvent<HTMLInputElement>) => {
+    form.setFieldValue("hostPin", event.currentTarget.value);
+    if (form.getValues().guestPin) form.validateField("guestPin");
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <ErrorAlert title="Your meeting room was not saved" message={formError} />
+        <TextInput
+          label="Room name"
+          autoComplete="off"
+          required
+          withAsterisk={false}
+          maw={420}
+          {...form.getInputProps("name")}
+        />
+        <div>
+          <Text size="sm" fw={500}>
+            Room video address
+          </Text>
+          <Text style={{ overflowWrap: "anywhere" }}>{room.address}</Text>
+          <Text size="xs" c="dimmed">
+            People call this address to join your room. Your administrator can change it.
+          </Text>
+        </div>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <PinField
+            label="Host PIN"
+            description="4–20 digits, optionally ending in #. Leave empty for no PIN."
+            inputProps={{ ...hostPinProps, onChange: changeHostPin }}
+          />
+          <PinField
+            label="Guest PIN"
+            description="Needs a host PIN, and must differ from it."
+            inputProps={form.getInputProps("guestPin")}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={update.isPending}>
+            Save meeting room
+          </Button>
+          {form.isDirty() && (
+            <Button variant="default" onClick={() => form.setValues(ownRoomValues(room))}>
+              Discard changes
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
