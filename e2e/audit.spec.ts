@@ -1,15 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import {
-  type Account,
-  acceptInvitationLink,
-  ensureServiceSetUp,
-  invitationLink,
-  openMenuItem,
-  operator,
-  signIn,
-  signOut,
-} from "./support/accounts.js";
+import { type Account, openMenuItem, signIn } from "./support/accounts.js";
+import { createCompanyWithAdmin, openMembers } from "./support/companies.js";
 import { failOnBrowserErrors } from "./support/console-errors.js";
 
 /**
@@ -42,36 +34,18 @@ async function openAuditLog(page: Page) {
 const rows = (page: Page) => page.getByRole("table", { name: "Audit log, newest first" }).getByRole("row");
 
 test("the operator creates a company whose admin activates her account", async ({ page }) => {
-  await ensureServiceSetUp(page);
-  await signIn(page, operator);
-  await openMenuItem(page, "Service operations");
-  await page.getByRole("button", { name: "Add partner" }).first().click();
-  const addDialog = page.getByRole("dialog", { name: "Add partner" });
-  await addDialog.getByLabel("Partner name").fill("Vandelay Partners");
-  await addDialog.getByRole("button", { name: "Add partner" }).click();
-  await expect(page.getByRole("heading", { name: "Vandelay Partners", level: 1 })).toBeVisible();
-
-  await page.getByRole("link", { name: "Create company", exact: true }).click();
-  await page.getByLabel("Company name").fill(company.name);
-  await page.getByLabel("Domain hosting (custom domains)").check();
-  await page.getByLabel("Custom domain 1").fill(company.domain);
-  await page.getByLabel("Licences (EULs)").fill("5");
-  await page.getByLabel("Full name").fill(admin.fullName);
-  await page.getByLabel("Email").fill(admin.email);
-  await page.getByRole("button", { name: "Create company" }).click();
-  await expect(page.getByRole("heading", { name: company.name, level: 1 })).toBeVisible();
-  await signOut(page);
-
-  await acceptInvitationLink(page, await invitationLink(admin, company.name), admin, company.name);
+  await createCompanyWithAdmin(page, {
+    partnerName: "Vandelay Partners",
+    name: company.name,
+    domain: company.domain,
+    licences: 5,
+    admin,
+  });
 });
 
 test("the admin invites someone and finds it in the audit log, filtered and exported", async ({ page }) => {
   await signIn(page, admin);
-  await openMenuItem(page, "Company administration");
-  await page
-    .getByRole("navigation", { name: "Company administration" })
-    .getByRole("link", { name: "Members" })
-    .click();
+  await openMembers(page);
   await page.getByRole("button", { name: "Invite people" }).click();
   await page.getByRole("menuitem", { name: "Invite one person" }).click();
   const dialog = page.getByRole("dialog", { name: "Invite one person" });
