@@ -4,12 +4,15 @@
 // - GET /healthz throughput against a bare Fastify hello-world in the same run (ratio)
 // - sign-in p50/p95 latency (argon2id cost as configured)
 // - server RSS when idle on the embedded database
+// - the Members tab at 100,000 members on PostgreSQL (bench/members-list.mjs; needs
+//   BENCH_DATABASE_URL or TEST_DATABASE_URL, else reported as skipped)
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { membersListBench } from "./members-list.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -190,5 +193,7 @@ await sleep(3000);
 report.idleRssMiB = { afterStart: idleAfterStart, afterLoad: rssMiB(confero.child.pid) };
 await stop(confero.child);
 rmSync(dataDir, { recursive: true, force: true });
+
+report.membersList = await membersListBench();
 
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -48,7 +49,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     mkdirSync(dataPath, { recursive: true });
     loadDataDir = templateForNewDataDir(dataPath);
   }
-  const client = await PGlite.create(dataPath, loadDataDir ? { loadDataDir } : {});
+  // Extensions live in the WebAssembly bundle, not in the data directory: every open must load
+  // the ones the migrations create (pg_trgm for the members search), new directory or old.
+  const extensions = { pg_trgm };
+  const client = await PGlite.create(dataPath, loadDataDir ? { loadDataDir, extensions } : { extensions });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

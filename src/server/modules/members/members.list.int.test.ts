@@ -1,7 +1,10 @@
 import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { demoCompanies } from "../../../../test/helpers/demo.js";
 import { useTestApp } from "../../../../test/helpers/test-app.js";
+import { queryRows } from "../../db/client.js";
+import { MEMBER_SORTS, type MemberSort } from "./members.repository.js";
 
 describe("the members list and its CSV export", () => {
   const app = useTestApp();
@@ -141,5 +144,113 @@ describe("the members list and its CSV export", () => {
     const invitedOnly = await alice.get(`/api/v1/companies/${acme.id}/members.csv?status=invited`);
     const invitedRows = parse(invitedOnly.body, { delimiter: ";", bom: true }) as string[][];
     expect(invitedRows.map((r) => r[0])).toEqual(["Full name", "Dave Dunn"]);
+  });
+
+  it("searches with line breaks, % and _, and one or two letters like longer searches", async () => {
+    const { names, alice, acme, idOf } = await setup();
+    // Each field is matched on its own: a search cannot join the end of one to the next.
+    expect(await names("?q=andersen%0Aalice")).toEqual([]);
+    expect(await names("?q=n%0Aa")).toEqual([]);
+    expect(await names("?q=e")).toHaveLength(4);
+    expect(await names("?q=BA")).toEqual(["Bob Baker"]);
+    expect(await names("?q=ol")).toEqual(["Carol Chen"]);
+    expect(await names("?q=%25%25")).toEqual([]);
+    expect(await names("?q=b_b")).toEqual([]);
+    const aliceId = await idOf("alice.andersen@acme.example");
+    const renamed = await alice.request("PATCH", `/api/v1/companies/${acme.id}/members/${aliceId}`, {
+      fullName: "Alice 100%_Andersen",
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await names("?q=0%25_a")).toEqual(["Alice 100%_Andersen"]);
+    expect(await names("?q=0%25")).toEqual(["Alice 100%_Andersen"]);
+    expect(await names("?q=_")).toEqual(["Alice 100%_Andersen"]);
+    expect(await names("?q=%25x")).toEqual([]);
+  });
+
+  it("pages, sorts and searches 5,000 members exactly like a sort of all of them", async () => {
+    const { list, acme, globex } = await setup();
+    const db = app().db;
+    // Names repeat (ties read by id), 500 members share each creation time (like a batch).
+    const addMembers = (companyId: string, count: number, tag: string) =>
+      db.execute(sql`
+        insert into accounts (kind, company_id, role, status, full_name, email, video_address, created_at)
+        select 'member', ${companyId}, case when i % 40 = 0 then 'admin' else 'member' end,
+               case when i % 37 = 0 then 'suspended' when i % 10 = 0 then 'invited' else 'active' end,
+               (array['Ada','Bea','Cyd','Eve','Ida','Zoë'])[1 + i % 6] || ' ' ||
+                 (array['Berg','Dahl','Lind','Moe','Roth','Vik','Wolf'])[1 + (i / 6) % 7],
+               ${tag} || lpad(i::text, 5, '0') || '.x@ex' || (i % 3) || '.test',
+               'v' || ${tag} || lpad(i::text, 5, '0') || '@' || ${tag} || '.video.example.com',
+               now() - make_interval(hours => i / 500)
+        from generate_series(1, ${count}::int) as i`);
+    await addMembers(acme.id, 5_200, "m");
+    await addMembers(globex.id, 300, "g");
+
+    interface Row {
+      id: string;
+      name: string;
+      email: string;
+      video: string | null;
+      micros: string;
+      status: string;
+      role: string;
+    }
+    const all = await queryRows<Row>(
+      db,
+      sql`select id, lower(full_name) as name, email, video_address as video, status, role,
+                 (extract(epoch from created_at) * 1000000)::bigint::text as micros
+          from accounts where company_id = ${acme.id} and kind = 'member'`,
+    );
+    const cmp = (a: string | bigint | null, b: string | bigint | null) =>
+      a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+    const lead: Record<string, (r: Row) => string | bigint | null> = {
+      email: (r) => r.email,
+      videoAddress: (r) => r.video,
+      createdAt: (r) => BigInt(r.micros),
+      status: (r) => r.status,
+      role: (r) => r.role,
+    };
+    /** The order the API promises: descending sorts reverse the ties too, but -createdAt. */
+    const expected = (sort: MemberSort, status: string | null, q: string | null) => {
+      const field = sort.replace("-", "");
+      const down = sort.startsWith("-") ? -1 : 1;
+      const tiesDown = sort.startsWith("-") && field !== "createdAt" ? -1 : 1;
+      const key = lead[field];
+      return all
+        .filter((r) => !status || r.status === status)
+        .filter((r) => !q || [r.name, r.email, r.video ?? ""].some((f) => f.includes(q)))
+        .sort(
+          (a, b) =>
+            (key ? down * cmp(key(a), key(b)) : 0) ||
+            (key ? tiesDown : down) * cmp(a.name, b.name) ||
+            (key ? tiesDown : down) * cmp(a.id, b.id),
+        )
+        .map((r) => r.id);
+    };
+
+    // "e" matches everyone (the sort's index is walked); "ë", "m0012" and "ida moe" match few
+    // (the matches are sorted); "x_" and "%" match no one.
+    const searches = [null, "e", "ë", "m0012", "ida moe", "x_", "%"];
+    for (const sort of MEMBER_SORTS) {
+      for (const status of [null, "invited"]) {
+        for (const q of searches) {
+          if (status && q && q !== "e") continue;
+          const want = expected(sort, status, q);
+          const last = Math.max(1, Math.ceil(want.length / 100));
+          for (const page of new Set([1, 2, Math.ceil(last / 2), last - 1, last, last + 1])) {
+            if (page < 1) continue;
+            const query = new URLSearchParams({ sort, page: String(page), pageSize: "100" });
+            if (status) query.set("status", status);
+            if (q) query.set("q", q);
+            const got = await list(`?${query}`);
+            const label = `${query}`;
+            expect(got.total, label).toBe(want.length);
+            expect(
+              got.items.map((m: { id: string }) => m.id),
+              label,
+            ).toEqual(want.slice((page - 1) * 100, page * 100));
+          }
+        }
+      }
+    }
   });
 });

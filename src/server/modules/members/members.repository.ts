@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, like, ne, or, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { type Db, queryRows } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { containsPattern } from "../../db/like.js";
 import { accounts, personalRooms, videoAddresses } from "../../db/schema.js";
@@ -56,35 +57,79 @@ export interface MemberListRow {
   personalRoomAddress: string | null;
 }
 
-const SORT_COLUMNS: Record<string, SQL> = {
-  fullName: sql`lower(${accounts.fullName})`,
-  email: sql`${accounts.email}`,
-  videoAddress: sql`${accounts.videoAddress}`,
-  createdAt: sql`${accounts.createdAt}`,
-  status: sql`${accounts.status}`,
-  role: sql`${accounts.role}`,
+const lowerName = sql`lower(${accounts.fullName})`;
+
+/** What each sort orders by before the tie-breakers (name, then id); fullName has nothing. */
+const SORT_LEADS: Record<string, SQL | AnyPgColumn | undefined> = {
+  fullName: undefined,
+  email: accounts.email,
+  videoAddress: accounts.videoAddress,
+  createdAt: accounts.createdAt,
+  status: accounts.status,
+  role: accounts.role,
 };
 
-function orderFor(sort: MemberSort): SQL[] {
-  const descending = sort.startsWith("-");
-  const column = SORT_COLUMNS[descending ? sort.slice(1) : sort] ?? sql`lower(${accounts.fullName})`;
-  // Ties (same status, same role) read by name, then id, so pages never overlap.
-  return [descending ? desc(column) : asc(column), asc(sql`lower(${accounts.fullName})`), asc(accounts.id)];
+interface OrderKey {
+  key: SQL | AnyPgColumn;
+  descending: boolean;
 }
+
+/**
+ * The list's order, key by key, matching one of the `accounts_members_*_idx` indexes exactly
+ * (schema.ts) so a page is read off the index. Ties read by name, then id, so pages never
+ * overlap. A descending sort is the exact reverse of the ascending one (ties by name Z to A),
+ * so one index serves both; only -createdAt, which has an index of its own, keeps ties A to Z
+ * (members invited together in one batch read by name).
+ */
+function orderKeys(sort: MemberSort): OrderKey[] {
+  const descending = sort.startsWith("-");
+  const field = descending ? sort.slice(1) : sort;
+  const lead = SORT_LEADS[field];
+  const tiesDescending = descending && field !== "createdAt";
+  return [
+    ...(lead ? [{ key: lead, descending }] : []),
+    { key: lowerName, descending: tiesDescending },
+    { key: accounts.id, descending: tiesDescending },
+  ];
+}
+
+/**
+ * ORDER BY for `keys` (backwards when `reversed`). `unindexed` disguises the first key so no
+ * index can supply the order: the planner then finds the matches first (trigram index or one
+ * scan) and sorts them, instead of walking the sort's index past everyone who does not match.
+ */
+function orderBy(keys: OrderKey[], options: { reversed?: boolean; unindexed?: boolean } = {}): SQL[] {
+  return keys.map(({ key, descending }, i) => {
+    let column: SQL | AnyPgColumn = key;
+    if (options.unindexed && i === 0) {
+      column = key === accounts.createdAt ? sql`(${key} + interval '0 seconds')` : sql`(${key} || '')`;
+    }
+    return descending !== Boolean(options.reversed) ? desc(column) : asc(column);
+  });
+}
+
+/** Up to this many matches a search sorts its matches rather than walk the sort's index. */
+const FEW_MATCHES = 5_000;
 
 function memberWhere(companyId: string, filter: MemberFilter): SQL | undefined {
   const conditions: SQL[] = [eq(accounts.companyId, companyId), eq(accounts.kind, "member")];
   if (filter.status) conditions.push(eq(accounts.status, filter.status));
   if (filter.q) {
-    // Emails and addresses are stored lowercased: a plain LIKE on them (and on the lowercased
-    // name) matches case-insensitively and is cheaper than ILIKE on every row.
-    const pattern = containsPattern(filter.q.toLowerCase());
-    const matches = or(
-      like(sql`lower(${accounts.fullName})`, pattern),
-      like(accounts.email, pattern),
-      like(accounts.videoAddress, pattern),
-    );
-    if (matches) conditions.push(matches);
+    // Emails and addresses are stored lowercased, the name is lowercased into search_text:
+    // a plain LIKE on it matches case-insensitively and can use its trigram index.
+    const needle = filter.q.toLowerCase();
+    const pattern = containsPattern(needle);
+    if (!needle.includes("\n")) {
+      conditions.push(like(accounts.searchText, pattern));
+    } else {
+      // search_text keeps one field a line; a search with a line break checks them one by one.
+      const matches = or(
+        like(lowerName, pattern),
+        like(accounts.email, pattern),
+        like(accounts.videoAddress, pattern),
+      );
+      if (matches) conditions.push(matches);
+    }
   }
   return and(...conditions);
 }
@@ -94,20 +139,114 @@ const roomJoin = and(
   eq(personalRooms.accountId, accounts.id),
 );
 
+/**
+ * One page: its ids first (an index-only scan of the sort's index, however far it skips, or the
+ * few matches sorted), then only those rows and their rooms. `reversed` reads the order
+ * backwards (the caller flips the rows back).
+ */
+async function readPage(
+  db: Db,
+  where: SQL | undefined,
+  keys: OrderKey[],
+  window: { limit: number; offset: number; reversed?: boolean; unindexed?: boolean },
+): Promise<MemberListRow[]> {
+  const ids = db
+    .select({ pageId: accounts.id })
+    .from(accounts)
+    .where(where)
+    .orderBy(...orderBy(keys, window))
+    .limit(window.limit)
+    .offset(window.offset)
+    .as("page");
+  const rows = await db
+    .select(memberColumns)
+    .from(ids)
+    .innerJoin(accounts, eq(accounts.id, ids.pageId))
+    .leftJoin(personalRooms, roomJoin)
+    .orderBy(...orderBy(keys, { reversed: window.reversed }));
+  return rows as MemberListRow[];
+}
+
+/**
+ * A search of one or two characters cannot use the trigram index, so counting it scans the
+ * company once; when it matches few members, that one scan also finds the page: up to
+ * FEW_MATCHES + 1 matches are collected, counted and sorted together. Null when there are
+ * more (then a count and a walk of the sort's index, which soon finds 50 of them, do better).
+ */
+async function readFewMatches(
+  db: Db,
+  where: SQL | undefined,
+  keys: OrderKey[],
+  window: { limit: number; offset: number },
+): Promise<{ items: MemberListRow[]; total: number } | null> {
+  const k = (i: number) => sql.identifier(`k${i}`);
+  const [found] = await queryRows<{ total: number; ids: string[] | null }>(
+    db,
+    sql`with matches as materialized (
+          select ${accounts.id} as id, ${sql.join(
+            keys.map(({ key }, i) => sql`${key} as ${k(i)}`),
+            sql`, `,
+          )}
+          from ${accounts} where ${where ?? sql`true`} limit ${FEW_MATCHES + 1})
+        select (select count(*)::int from matches) as total,
+               (select array_agg(page.id::text) from (
+                  select id from matches
+                  order by ${sql.join(
+                    keys.map(({ descending }, i) => sql`${k(i)} ${sql.raw(descending ? "desc" : "asc")}`),
+                    sql`, `,
+                  )}
+                  limit ${window.limit} offset ${window.offset}) as page) as ids`,
+  );
+  const total = Number(found?.total ?? 0);
+  if (total > FEW_MATCHES) return null;
+  const ids = found?.ids ?? [];
+  if (ids.length === 0) return { items: [], total };
+  const rows = await db
+    .select(memberColumns)
+    .from(accounts)
+    .leftJoin(personalRooms, roomJoin)
+    .where(inArray(accounts.id, ids))
+    .orderBy(...orderBy(keys));
+  return { items: rows as MemberListRow[], total };
+}
+
 export async function listMembers(db: Db, companyId: string, query: MemberListQuery) {
   const where = memberWhere(companyId, query);
-  const [items, [total]] = await Promise.all([
-    db
-      .select(memberColumns)
-      .from(accounts)
-      .leftJoin(personalRooms, roomJoin)
-      .where(where)
-      .orderBy(...orderFor(query.sort))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ value: count() }).from(accounts).where(where),
-  ]);
-  return { items: items as MemberListRow[], total: total?.value ?? 0 };
+  const keys = orderKeys(query.sort);
+  const offset = (query.page - 1) * query.pageSize;
+  const countMembers = async (on: Db) =>
+    (await on.select({ value: count() }).from(accounts).where(where))[0]?.value ?? 0;
+  if (offset === 0 && !query.q) {
+    const [items, total] = await Promise.all([
+      readPage(db, where, keys, { limit: query.pageSize, offset: 0 }),
+      countMembers(db),
+    ]);
+    return { items, total };
+  }
+  // Searches and further pages need the total first (one snapshot, so the two agree): it says
+  // whether a search matches few enough members to sort them, and past the middle of a list
+  // the page is read from the far end, so no page skips more than half of it.
+  return db.transaction(
+    async (tx) => {
+      if (query.q && [...query.q.toLowerCase()].length < 3) {
+        const few = await readFewMatches(tx, where, keys, { limit: query.pageSize, offset });
+        if (few) return few;
+      }
+      const total = await countMembers(tx);
+      if (offset >= total) return { items: [] as MemberListRow[], total };
+      const limit = Math.min(query.pageSize, total - offset);
+      if (query.q && total <= FEW_MATCHES) {
+        return { items: await readPage(tx, where, keys, { limit, offset, unindexed: true }), total };
+      }
+      const fromEnd = total - offset - limit;
+      const items =
+        fromEnd < offset
+          ? (await readPage(tx, where, keys, { limit, offset: fromEnd, reversed: true })).reverse()
+          : await readPage(tx, where, keys, { limit, offset });
+      return { items, total };
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
 }
 
 /** Every member matching the filter, in the list's order (for the CSV export). */
@@ -121,7 +260,7 @@ export async function listAllMembers(
     .from(accounts)
     .leftJoin(personalRooms, roomJoin)
     .where(memberWhere(companyId, filter))
-    .orderBy(...orderFor(filter.sort));
+    .orderBy(...orderBy(orderKeys(filter.sort)));
   return rows as MemberListRow[];
 }
 
