@@ -32,6 +32,9 @@ import { serviceSettingsRoutes } from "./modules/service-settings/service-settin
 import { ServiceSettingsService } from "./modules/service-settings/service-settings.service.js";
 import { setupRoutes } from "./modules/setup/setup.routes.js";
 import { SetupService } from "./modules/setup/setup.service.js";
+import { OwnTeamRoomsService } from "./modules/team-rooms/own-team-rooms.service.js";
+import { teamRoomRoutes } from "./modules/team-rooms/team-rooms.routes.js";
+import { TeamRoomsService } from "./modules/team-rooms/team-rooms.service.js";
 import { registerCsrf } from "./plugins/csrf.js";
 import { configureZodMessages, registerErrorHandler } from "./plugins/error-handler.js";
 import { registerOpenApi } from "./plugins/openapi.js";
@@ -100,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   const auditEvents = new AuditEventsService({ db });
   const profile = new ProfileService({ db });
   const directory = new DirectoryService({ db });
+  const teamRooms = new TeamRoomsService({ db });
+  const ownTeamRooms = new OwnTeamRoomsService({ db });
 
   registerErrorHandler(app);
   await registerOpenApi(app, config.publicUrl);
@@ -127,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       auditEventRoutes(api, { auditEvents });
       profileRoutes(api, { profile });
       directoryRoutes(api, { directory });
+      teamRoomRoutes(api, { teamRooms, ownTeamRooms });
     },
     { prefix: "/api/v1" },
   );

@@ -40,6 +40,9 @@ import {
 } from "./features/shell/destinations";
 import { HomePage } from "./features/shell/pages/HomePage";
 import { NotFoundPage } from "./features/shell/pages/NotFoundPage";
+import { MyRoomsPage } from "./features/team-rooms/pages/MyRoomsPage";
+import { TeamRoomPage } from "./features/team-rooms/pages/TeamRoomPage";
+import { TeamRoomsPage } from "./features/team-rooms/pages/TeamRoomsPage";
 
 export function App() {
   return (
@@ -59,6 +62,14 @@ export function App() {
       >
         <Route index element={<HomePage />} />
         <Route path="/account" element={<AccountPage />} />
+        <Route
+          path="/my-rooms"
+          element={
+            <RequireRole allowed={isCompanyMember}>
+              <MyRoomsPage />
+            </RequireRole>
+          }
+        />
         <Route
           path="/directory"
           element={
@@ -84,6 +95,8 @@ export function App() {
             <Route path="members/pending" element={<PendingInvitesPage />} />
             <Route path="members/bulk-invite" element={<BulkInvitePage />} />
             <Route path="members/:memberId" element={<MemberPage />} />
+            <Route path="team-rooms" element={<TeamRoomsPage />} />
+            <Route path="team-rooms/:roomId" element={<TeamRoomPage />} />
             <Route path="audit" element={<AuditLogPage />} />
           </Route>
           <Route path="settings" element={<CompanySettingsPage />} />

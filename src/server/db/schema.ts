@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -321,4 +322,122 @@ export const auditEvents = pgTable(
     index("audit_events_company_idx").on(t.companyId, t.occurredAt),
     index("audit_events_occurred_idx").on(t.occurredAt),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Team rooms (shared VMRs). Each uses one of the company's licences (`companyUsage`); its
+// address lives in the `video_addresses` registry (owner_type 'team_room').
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A company's shared VMR ("Jupiter", "Meeting Room 6"). `owner_mode` says who besides the
+ * company's admins controls it: nobody else ('admins'), every member ('all_members') or the
+ * members listed in `team_room_owners` ('chosen').
+ */
+export const teamRooms = pgTable(
+  "team_rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address").notNull(),
+    hostPin: text("host_pin"),
+    guestPin: text("guest_pin"),
+    ownerMode: text("owner_mode", { enum: ["admins", "all_members", "chosen"] })
+      .notNull()
+      .default("admins"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The Team rooms tab's order (by name, case-insensitively, then id).
+    index("team_rooms_company_name_idx").on(t.companyId, sql`lower(${t.name})`, t.id),
+    check("team_rooms_owner_mode", sql`${t.ownerMode} in ('admins', 'all_members', 'chosen')`),
+  ],
+);
+
+/** The members chosen to control a team room (used while its owner_mode is 'chosen'). */
+export const teamRoomOwners = pgTable(
+  "team_room_owners",
+  {
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => teamRooms.id, { onDelete: "cascade" }),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: "team_room_owners_pkey", columns: [t.roomId, t.accountId] }),
+    // "My rooms": the rooms one member owns.
+    index("team_room_owners_account_idx").on(t.companyId, t.accountId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Video systems (endpoint subscriptions). Each counts against the company's endpoint
+// subscriptions, not its licences (`companyUsage`). Its address lives in the `video_addresses`
+// registry (owner_type 'video_system') — except a system twinned to a member that uses the
+// member's own address, which shares the member's row.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An endpoint subscription: a room or desk video system. Shared unless `twinned_account_id`
+ * names the member it belongs to (deleting that member makes it shared again). Activation
+ * gives it SIP credentials (the password is stored encrypted, as the registration policy must
+ * hand it to Infinity); `registered_at` is when it last registered. `connect_token` is what its
+ * printed MeetingConnect QR code carries; rotating it makes old prints stop working.
+ */
+export const videoSystems = pgTable(
+  "video_systems",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address").notNull(),
+    serialNumber: text("serial_number"),
+    twinnedAccountId: uuid("twinned_account_id").references(() => accounts.id, { onDelete: "set null" }),
+    sipPasswordEncrypted: text("sip_password_encrypted"),
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
+    registeredAt: timestamp("registered_at", { withTimezone: true }),
+    connectToken: text("connect_token").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The Video systems tab's order (by name, case-insensitively, then id).
+    index("video_systems_company_name_idx").on(t.companyId, sql`lower(${t.name})`, t.id),
+    index("video_systems_twinned_idx").on(t.companyId, t.twinnedAccountId),
+    uniqueIndex("video_systems_address_key").on(t.address),
+    uniqueIndex("video_systems_connect_token_key").on(t.connectToken),
+    // One subscription per physical device in the whole service.
+    uniqueIndex("video_systems_serial_key").on(t.serialNumber).where(sql`${t.serialNumber} is not null`),
+  ],
+);
+
+/**
+ * One-time codes that activate a video system's subscription (valid 30 days, stored hashed);
+ * issuing a new one retires the older ones.
+ */
+export const endpointActivationCodes = pgTable(
+  "endpoint_activation_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    videoSystemId: uuid("video_system_id")
+      .notNull()
+      .references(() => videoSystems.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("endpoint_activation_codes_system_idx").on(t.companyId, t.videoSystemId)],
 );

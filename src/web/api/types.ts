@@ -53,6 +53,8 @@ export interface CompanySummary {
   licences: Usage;
   endpointSubscriptions: Usage;
   memberCount: number;
+  /** Team rooms (each uses a licence, like a member). */
+  teamRoomCount: number;
   createdAt: string;
 }
 
@@ -246,4 +248,63 @@ export interface AuditPerson {
   id: string;
   name: string;
   kind: "operator" | "partner_admin" | "member";
+}
+
+// Team rooms (docs/api/team-rooms.md).
+
+export type TeamRoomOwnerMode = "admins" | "all_members" | "chosen";
+
+export interface TeamRoomOwner {
+  id: string;
+  fullName: string;
+}
+
+export interface TeamRoomSummary {
+  id: string;
+  name: string;
+  videoAddress: string;
+  hostPinSet: boolean;
+  guestPinSet: boolean;
+  ownerMode: TeamRoomOwnerMode;
+  /** The chosen members (mode "chosen"); empty otherwise. */
+  owners: TeamRoomOwner[];
+}
+
+export interface TeamRoom extends TeamRoomSummary {
+  hostPin: string | null;
+  guestPin: string | null;
+  createdAt: string;
+}
+
+export interface TeamRoomPage extends Page<TeamRoomSummary> {
+  licences: Licences;
+}
+
+export interface CreateTeamRoomInput {
+  name: string;
+  videoAddress: string;
+  hostPin?: string | null;
+  guestPin?: string | null;
+}
+
+export interface UpdateTeamRoomInput {
+  name?: string;
+  addressLocalPart?: string;
+  hostPin?: string | null;
+  guestPin?: string | null;
+}
+
+export interface SetTeamRoomOwnersInput {
+  mode: TeamRoomOwnerMode;
+  memberIds: string[];
+}
+
+/** A team room as its owner sees it under "My rooms". */
+export interface OwnTeamRoom {
+  id: string;
+  name: string;
+  videoAddress: string;
+  hostPin: string | null;
+  guestPin: string | null;
+  companyId: string;
 }

@@ -45,6 +45,7 @@ describe("creating a company", () => {
       licences: { used: 1, total: 5 },
       endpointSubscriptions: { used: 0, total: 2 },
       memberCount: 1,
+      teamRoomCount: 0,
       createdAt: expect.any(String),
       domainSetup: "service_subdomain",
       videoDomains: ["acme.video.example.com"],

@@ -2,7 +2,15 @@ import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from "drizzle-
 import type { Db } from "../../db/client.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import { containsPattern } from "../../db/like.js";
-import { accounts, companies, companyDomains, partners, videoAddresses } from "../../db/schema.js";
+import {
+  accounts,
+  companies,
+  companyDomains,
+  partners,
+  teamRooms,
+  videoAddresses,
+  videoSystems,
+} from "../../db/schema.js";
 import { ConflictError } from "../../errors.js";
 
 export type CompanyRow = typeof companies.$inferSelect;
@@ -129,20 +137,22 @@ export async function countAddressesByDomain(db: Db, companyId: string): Promise
 
 export interface CompanyUsage {
   members: number;
+  teamRooms: number;
   licencesUsed: number;
   endpointSubscriptionsUsed: number;
 }
 
 /**
- * What each company uses. The one place licence use is counted: members in any status today;
- * team rooms join them when they exist. Video systems (endpoint subscriptions) likewise.
+ * What each company uses. The one place licence use is counted: members in any status and team
+ * rooms, one licence each (a personal VMR shares its member's). Video systems (endpoint
+ * subscriptions) join when they exist.
  */
 export async function companyUsage(
   db: Db,
   companyIds: readonly string[],
 ): Promise<Map<string, CompanyUsage>> {
   const usage = new Map<string, CompanyUsage>(
-    companyIds.map((id) => [id, { members: 0, licencesUsed: 0, endpointSubscriptionsUsed: 0 }]),
+    companyIds.map((id) => [id, { members: 0, teamRooms: 0, licencesUsed: 0, endpointSubscriptionsUsed: 0 }]),
   );
   if (companyIds.length === 0) return usage;
   const members = await db
@@ -152,11 +162,27 @@ export async function companyUsage(
     .groupBy(accounts.companyId);
   for (const row of members) {
     const entry = row.companyId ? usage.get(row.companyId) : undefined;
-    if (entry) {
-      entry.members = row.n;
-      entry.licencesUsed = row.n;
-    }
+    if (entry) entry.members = row.n;
   }
+  const rooms = await db
+    .select({ companyId: teamRooms.companyId, n: count() })
+    .from(teamRooms)
+    .where(inArray(teamRooms.companyId, [...companyIds]))
+    .groupBy(teamRooms.companyId);
+  for (const row of rooms) {
+    const entry = usage.get(row.companyId);
+    if (entry) entry.teamRooms = row.n;
+  }
+  const systems = await db
+    .select({ companyId: videoSystems.companyId, n: count() })
+    .from(videoSystems)
+    .where(inArray(videoSystems.companyId, [...companyIds]))
+    .groupBy(videoSystems.companyId);
+  for (const row of systems) {
+    const entry = usage.get(row.companyId);
+    if (entry) entry.endpointSubscriptionsUsed = row.n;
+  }
+  for (const entry of usage.values()) entry.licencesUsed = entry.members + entry.teamRooms;
   return usage;
 }
 

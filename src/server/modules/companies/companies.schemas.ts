@@ -86,6 +86,7 @@ export const companySummary = z
     licences: usage,
     endpointSubscriptions: usage,
     memberCount: z.number(),
+    teamRoomCount: z.number(),
     createdAt: z.string(),
   })
   .meta({ id: "CompanySummary" });

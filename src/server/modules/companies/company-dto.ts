@@ -15,7 +15,7 @@ import { companyVideoDomains, type VideoDomains } from "./company-video-domains.
 export type CompanySummaryDto = z.infer<typeof companySummary>;
 export type CompanyDto = z.infer<typeof companyResponse>;
 
-const NO_USAGE: CompanyUsage = { members: 0, licencesUsed: 0, endpointSubscriptionsUsed: 0 };
+const NO_USAGE: CompanyUsage = { members: 0, teamRooms: 0, licencesUsed: 0, endpointSubscriptionsUsed: 0 };
 
 function toSummary(
   company: CompanyRow,
@@ -31,6 +31,7 @@ function toSummary(
     licences: { used: usage.licencesUsed, total: company.licences },
     endpointSubscriptions: { used: usage.endpointSubscriptionsUsed, total: company.endpointSubscriptions },
     memberCount: usage.members,
+    teamRoomCount: usage.teamRooms,
     createdAt: company.createdAt.toISOString(),
   };
 }

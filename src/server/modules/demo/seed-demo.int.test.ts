@@ -2,7 +2,15 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { signIn } from "../../../../test/helpers/fixtures.js";
 import { useTestApp } from "../../../../test/helpers/test-app.js";
-import { accounts, companies, invitations, personalRooms, videoAddresses } from "../../db/schema.js";
+import {
+  accounts,
+  companies,
+  invitations,
+  personalRooms,
+  teamRoomOwners,
+  teamRooms,
+  videoAddresses,
+} from "../../db/schema.js";
 import { seedDemo } from "./seed-demo.js";
 
 describe("demo data", () => {
@@ -21,7 +29,7 @@ describe("demo data", () => {
       expect(room?.name).toBe(`${member.fullName}'s room`);
       expect(registry.find((r) => r.address === member.personalRoomAddress)?.ownerId).toBe(room?.id);
     }
-    expect(registry).toHaveLength((members.length + seeded.invited.length) * 2);
+    expect(registry).toHaveLength((members.length + seeded.invited.length) * 2 + seeded.teamRooms.length);
     for (const other of seeded.accounts.filter((a) => a.kind !== "member")) {
       expect(other.personalRoomAddress).toBeNull();
     }
@@ -37,9 +45,49 @@ describe("demo data", () => {
     expect(company).toMatchObject({
       hostedDomains: ["globex.example"],
       videoDomains: ["globex.example"],
-      licences: { used: 2, total: 25 },
-      addressCountsByDomain: { "globex.example": 4 },
+      // Grace, Hank and the Boardroom.
+      licences: { used: 3, total: 25 },
+      teamRoomCount: 1,
+      addressCountsByDomain: { "globex.example": 5 },
     });
+  });
+
+  it("adds team rooms with owners in Acme and Globex, each with its address and a licence", async () => {
+    const seeded = await seedDemo(app().db);
+    const acme = seeded.companies.find((c) => c.slug === "acme");
+    const bob = seeded.accounts.find((a) => a.email === "bob.baker@acme.example");
+    expect(seeded.teamRooms.map((r) => [r.name, r.videoAddress, r.ownerMode, r.owners])).toEqual([
+      ["Jupiter", "jupiter.room@acme.video.example.com", "chosen", ["bob.baker@acme.example"]],
+      ["Meeting Room 6", "meeting.room6@acme.video.example.com", "all_members", []],
+      ["Boardroom", "boardroom@globex.example", "admins", []],
+    ]);
+    const rooms = await app().db.select().from(teamRooms);
+    const registry = await app().db.select().from(videoAddresses);
+    for (const room of rooms) {
+      expect(registry.find((r) => r.address === room.address)).toMatchObject({
+        ownerType: "team_room",
+        ownerId: room.id,
+        companyId: room.companyId,
+      });
+    }
+    const owners = await app().db.select().from(teamRoomOwners);
+    expect(owners).toHaveLength(1);
+    expect(owners[0]?.roomId).toBe(seeded.teamRooms[0]?.id);
+
+    // Within the licences; Bob sees Jupiter and Meeting Room 6 under My rooms.
+    const alice = seeded.accounts.find((a) => a.email === "alice.andersen@acme.example");
+    const admin = await signIn(app(), alice?.email ?? "", alice?.password ?? "");
+    const list = (await admin.get(`/api/v1/companies/${acme?.id}/team-rooms`)).json();
+    expect(list.licences).toEqual({ used: 6, total: 25, remaining: 19 });
+    const bobClient = await signIn(app(), bob?.email ?? "", bob?.password ?? "");
+    const mine = (await bobClient.get("/api/v1/me/rooms")).json();
+    expect(mine.items.map((r: { name: string }) => r.name)).toEqual(["Jupiter", "Meeting Room 6"]);
+  });
+
+  it("adds no team rooms when asked not to", async () => {
+    const seeded = await seedDemo(app().db, { teamRooms: false });
+    expect(seeded.teamRooms).toEqual([]);
+    expect(await app().db.select().from(teamRooms)).toEqual([]);
   });
 
   it("leaves one Acme member invited: a pending invitation, both addresses, a personal VMR, no password", async () => {

@@ -14,13 +14,14 @@ import { insertInvitation } from "../invitations/invitations.repository.js";
 import { INVITATION_VALID_DAYS } from "../invitations/invitations.service.js";
 import { insertPersonalRoom, personalRoomName } from "../rooms/personal-rooms.repository.js";
 import { findService, insertService } from "../setup/service.repository.js";
+import { type SeededTeamRoom, seedDemoTeamRooms } from "../team-rooms/demo-team-rooms.js";
 
 /**
  * Demo data for trying Confero and for scripts/tests that drive a seeded installation: an
  * operator (when there is none), a partner with its admin, and two companies — one on the
  * service domain, one with domain hosting — each with an admin and members, every member with a
  * personal VMR and both addresses in the address registry; one Acme member is still invited
- * (a pending invitation, no password). Every password is random and returned once, so nothing
+ * (a pending invitation, no password); team rooms with owners in both companies. Every password is random and returned once, so nothing
  * guessable is ever seeded.
  */
 export interface SeededAccount {
@@ -50,6 +51,8 @@ export interface SeedDemoResult {
   accounts: SeededAccount[];
   /** Members invited but not yet active (no password, so they cannot sign in). */
   invited: SeededInvitee[];
+  /** Team rooms (each uses one of its company's licences). */
+  teamRooms: SeededTeamRoom[];
 }
 
 export interface SeededInvitee {
@@ -67,6 +70,11 @@ export interface SeededInvitee {
 export interface SeedDemoOptions {
   sessionSecret?: string;
   publicUrl?: string;
+  /**
+   * Add the demo team rooms (default true). Tests written before team rooms existed count the
+   * demo companies' licences and audit events without them and pass false.
+   */
+  teamRooms?: boolean;
 }
 
 const DEMO_PARTNER = "Northwind Partners";
@@ -140,6 +148,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       companies: [],
       accounts: accountsToCreate,
       invited: [],
+      teamRooms: [],
     };
 
     const hasOperator = await tx.query.accounts.findFirst({
@@ -224,6 +233,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       }
     }
 
+    const accountIds = new Map<string, string>();
     for (const account of accountsToCreate) {
       const { password: _password, personalRoomAddress: roomAddress, ...row } = account;
       const created = await insertAccount(tx, {
@@ -231,6 +241,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
         passwordHash: hashes.get(account.email),
         passwordChangedAt: new Date(),
       });
+      accountIds.set(created.email, created.id);
       if (created.companyId && created.videoAddress && roomAddress) {
         await registerMember(
           tx,
@@ -247,6 +258,9 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       });
     }
     for (const invitee of result.invited) invitee.invitationUrl = await inviteMember(tx, invitee, options);
+    if (options.teamRooms !== false) {
+      result.teamRooms = await seedDemoTeamRooms(tx, CLI_ACTOR, result.companies, accountIds);
+    }
     return result;
   });
 }

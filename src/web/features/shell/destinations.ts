@@ -44,6 +44,11 @@ export function roleDestinations(me: Me): Destination[] {
   }
   if (isCompanyMember(me)) {
     destinations.push({
+      label: "My rooms",
+      to: "/my-rooms",
+      description: "Team rooms you control: their names and PINs.",
+    });
+    destinations.push({
       label: "Directory",
       to: "/directory",
       description: "Find colleagues and meeting rooms by name or video address.",

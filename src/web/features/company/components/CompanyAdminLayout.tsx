@@ -4,8 +4,8 @@ import { SectionNav } from "../../../components/SectionNav";
 import { useScopedCompany } from "./CompanyScope";
 
 /**
- * Company administration's frame: its sections as links above the current page. Team rooms and
- * video systems join the list when they are built (no links to pages that do not exist yet).
+ * Company administration's frame: its sections as links above the current page. Video systems
+ * join the list when they are built (no links to pages that do not exist yet).
  */
 export function CompanyAdminLayout() {
   const company = useScopedCompany();
@@ -21,6 +21,7 @@ export function CompanyAdminLayout() {
             isCurrent: (pathname) => pathname === base || pathname === `${base}/`,
           },
           { label: "Members", to: `${base}/members` },
+          { label: "Team rooms", to: `${base}/team-rooms` },
           { label: "Audit log", to: `${base}/audit` },
         ]}
       />

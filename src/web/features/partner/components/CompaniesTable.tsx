@@ -20,7 +20,7 @@ export function CompaniesTable({
   caption,
 }: CompaniesTableProps) {
   return (
-    <Table.ScrollContainer minWidth={showPartner ? 820 : 680}>
+    <Table.ScrollContainer minWidth={showPartner ? 920 : 780}>
       <Table highlightOnHover verticalSpacing="sm">
         <caption className="visually-hidden">{caption}</caption>
         <Table.Thead>
@@ -31,6 +31,7 @@ export function CompaniesTable({
             <Table.Th ta="right">Licences</Table.Th>
             <Table.Th ta="right">Endpoint subscriptions</Table.Th>
             <Table.Th ta="right">Members</Table.Th>
+            <Table.Th ta="right">Team rooms</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -52,6 +53,7 @@ export function CompaniesTable({
                 <UsageText usage={company.endpointSubscriptions} />
               </Table.Td>
               <Table.Td ta="right">{company.memberCount}</Table.Td>
+              <Table.Td ta="right">{company.teamRoomCount}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,0 +1,112 @@
+import { Button, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { type ChangeEvent, useState } from "react";
+import type { OwnTeamRoom } from "../../../api/types";
+import { ErrorAlert } from "../../../components/ErrorAlert";
+import { SectionCard } from "../../../components/SectionCard";
+import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { PinField } from "../../members/components/PinField";
+import {
+  changedRoomFields,
+  type OwnRoomValues,
+  ownRoomProblems,
+  ownRoomValues,
+} from "../../profile/components/ownRoomForm";
+import { useUpdateMyRoom } from "../queries";
+
+/** The same name-and-PINs rules as the owner's own personal room, applied to a team room. */
+const asRoom = (room: OwnTeamRoom) => ({ ...room, address: room.videoAddress });
+
+/** One team room its owner controls: its name and PINs; the address is the admins' to change. */
+export function MyRoomForm({ room }: { room: OwnTeamRoom }) {
+  const update = useUpdateMyRoom(room.id);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<OwnRoomValues>({
+    initialValues: ownRoomValues(asRoom(room)),
+    validate: ownRoomProblems,
+    validateInputOnChange: true,
+  });
+
+  const submit = form.onSubmit((values) => {
+    setFormError(null);
+    const input = changedRoomFields(values, asRoom(room));
+    if (Object.keys(input).length === 0) {
+      notifications.show({
+        color: "blue",
+        title: "Nothing to save",
+        message: "You have not changed anything.",
+      });
+      return;
+    }
+    update.mutate(input, {
+      onSuccess: ({ room: saved, warnings }) => {
+        const next = ownRoomValues(asRoom(saved));
+        form.setInitialValues(next);
+        form.setValues(next);
+        form.resetDirty(next);
+        notifications.show({
+          color: warnings.length > 0 ? "yellow" : "green",
+          title: "Team room saved",
+          message: warnings.length > 0 ? `Saved. ${warnings.join(" ")}` : `${saved.name} was updated.`,
+        });
+      },
+      onError: (error) => setFormError(applyServerErrors(form, error)),
+    });
+  }, focusFirstInvalidField);
+
+  const hostPinProps = form.getInputProps("hostPin");
+  const changeHostPin = (event: ChangeEvent<HTMLInputElement>) => {
+    form.setFieldValue("hostPin", event.currentTarget.value);
+    if (form.getValues().guestPin) form.validateField("guestPin");
+  };
+
+  return (
+    <SectionCard title={room.name}>
+      <form onSubmit={submit} noValidate aria-label={`Settings of ${room.name}`}>
+        <Stack gap="md">
+          <ErrorAlert title="The team room was not saved" message={formError} />
+          <TextInput
+            label="Room name"
+            autoComplete="off"
+            required
+            withAsterisk={false}
+            maw={420}
+            {...form.getInputProps("name")}
+          />
+          <div>
+            <Text size="sm" fw={500}>
+              Video address
+            </Text>
+            <Text style={{ overflowWrap: "anywhere" }}>{room.videoAddress}</Text>
+            <Text size="xs" c="dimmed">
+              People call this address to join the room. Your administrator can change it.
+            </Text>
+          </div>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <PinField
+              label="Host PIN"
+              description="4–20 digits, optionally ending in #. Leave empty for no PIN."
+              inputProps={{ ...hostPinProps, onChange: changeHostPin }}
+            />
+            <PinField
+              label="Guest PIN"
+              description="Needs a host PIN, and must differ from it."
+              inputProps={form.getInputProps("guestPin")}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              Save {room.name}
+            </Button>
+            {form.isDirty() && (
+              <Button variant="default" onClick={() => form.setValues(ownRoomValues(asRoom(room)))}>
+                Discard changes
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </SectionCard>
+  );
+}

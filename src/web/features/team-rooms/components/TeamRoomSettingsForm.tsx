@@ -1,0 +1,123 @@
+import { Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { type ChangeEvent, useState } from "react";
+import type { Company, TeamRoom } from "../../../api/types";
+import { ErrorAlert } from "../../../components/ErrorAlert";
+import { SectionCard } from "../../../components/SectionCard";
+import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { AddressField } from "../../members/components/AddressField";
+import { addressParts } from "../../members/components/memberForm";
+import { PinField } from "../../members/components/PinField";
+import { useAddressAvailability } from "../../members/useAddressAvailability";
+import { useUpdateTeamRoom } from "../queries";
+import {
+  changedSettings,
+  settingsProblems,
+  settingsValues,
+  type TeamRoomSettingsValues,
+} from "./teamRoomForm";
+
+/** A room's settings: name, the name part of its address (the domain is fixed), PINs. */
+export function TeamRoomSettingsForm({ company, room }: { company: Company; room: TeamRoom }) {
+  const update = useUpdateTeamRoom(company.id, room.id);
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<TeamRoomSettingsValues>({
+    initialValues: settingsValues(room),
+    validate: (values) => settingsProblems(values, room, company),
+    validateInputOnChange: true,
+  });
+  const values = form.getValues();
+  const initial = settingsValues(room);
+  const domain = addressParts(room.videoAddress).domain;
+  const local = values.addressLocalPart;
+  const availability = useAddressAvailability(
+    company.id,
+    local && local !== initial.addressLocalPart && !form.errors.addressLocalPart
+      ? `${local}@${domain}`
+      : null,
+  );
+
+  const submit = form.onSubmit((submitted) => {
+    setFormError(null);
+    const input = changedSettings(submitted, room);
+    if (Object.keys(input).length === 0) {
+      notifications.show({
+        color: "blue",
+        title: "Nothing to save",
+        message: "You have not changed anything.",
+      });
+      return;
+    }
+    update.mutate(input, {
+      onSuccess: ({ room: saved, warnings }) => {
+        const next = settingsValues(saved);
+        form.setInitialValues(next);
+        form.setValues(next);
+        form.resetDirty(next);
+        notifications.show({
+          color: warnings.length > 0 ? "yellow" : "green",
+          title: "Changes saved",
+          message: warnings.length > 0 ? `Saved. ${warnings.join(" ")}` : `${saved.name} was updated.`,
+        });
+      },
+      onError: (error) => setFormError(applyServerErrors(form, error)),
+    });
+  }, focusFirstInvalidField);
+
+  // The guest PIN's verdict depends on the host PIN, so it is checked again when that changes.
+  const hostPinProps = form.getInputProps("hostPin");
+  const changeHostPin = (event: ChangeEvent<HTMLInputElement>) => {
+    form.setFieldValue("hostPin", event.currentTarget.value);
+    if (form.getValues().guestPin) form.validateField("guestPin");
+  };
+
+  return (
+    <SectionCard title="Settings" description="Host and guest PINs are optional.">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <ErrorAlert title="The changes were not saved" message={formError} />
+          <TextInput
+            label="Room name"
+            description="Also its name in the directory."
+            autoComplete="off"
+            required
+            withAsterisk={false}
+            maw={420}
+            {...form.getInputProps("name")}
+          />
+          <AddressField
+            label="Video address"
+            value={values.addressLocalPart}
+            onChange={(next) => form.setFieldValue("addressLocalPart", next)}
+            error={form.errors.addressLocalPart ?? availability.problem}
+            domain={domain}
+            hint={availability.checking ? "Checking…" : "The domain is fixed; the name part can change."}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <PinField
+              label="Host PIN"
+              description="4–20 digits, optionally ending in #. Leave empty for no PIN."
+              inputProps={{ ...hostPinProps, onChange: changeHostPin }}
+            />
+            <PinField
+              label="Guest PIN"
+              description="Needs a host PIN, and must differ from it."
+              inputProps={form.getInputProps("guestPin")}
+            />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              Save changes
+            </Button>
+            {form.isDirty() && (
+              <Button variant="default" onClick={() => form.setValues(settingsValues(room))}>
+                Discard changes
+              </Button>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </SectionCard>
+  );
+}
