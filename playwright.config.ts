@@ -15,6 +15,12 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 7_000 },
   reporter: "list",
+  // auth.spec.ts sets the service up from its first-run state, so it runs before everything else;
+  // the other specs each make a company of their own and may run in any order after it.
+  projects: [
+    { name: "first-run", testMatch: /auth\.spec\.ts/ },
+    { name: "features", testIgnore: /auth\.spec\.ts/, dependencies: ["first-run"] },
+  ],
   use: {
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",

@@ -11,21 +11,21 @@ import { mailCount } from "./support/mailbox.js";
  * than licences left cannot be invited.
  */
 
-const company = { name: "Initech", domain: "initech.example" };
+const company = { name: "Pied Piper", domain: "piedpiper.example" };
 const admin: Account = {
   fullName: "Ina Admin",
-  email: "ina@initech.example",
+  email: "ina@piedpiper.example",
   password: "ina's own passphrase",
 };
 const subject = new RegExp(`You are invited to ${company.name}`);
 
 const FILE = [
   "Full name;email;video address",
-  "Pat Peterson;pat@initech.example;pat",
-  "Quinn Quill;quinn@initech.example;quinn@initech.example",
-  "Rae Rivers;rae@initech.example;rae",
+  "Pat Peterson;pat@piedpiper.example;pat",
+  "Quinn Quill;quinn@piedpiper.example;quinn@piedpiper.example",
+  "Rae Rivers;rae@piedpiper.example;rae",
   "Sam Broken;not-an-email;sam",
-  "Pat Again;pat.again@initech.example;pat",
+  "Pat Again;pat.again@piedpiper.example;pat",
 ].join("\r\n");
 
 test.describe.configure({ mode: "serial" });
@@ -47,7 +47,7 @@ async function upload(page: Page, name: string, content: string) {
 
 test("a company of our own, with 5 licences", async ({ page }) => {
   await createCompanyWithAdmin(page, {
-    partnerName: "Initech Partners",
+    partnerName: "Pied Piper Partners",
     name: company.name,
     domain: company.domain,
     licences: 5,
@@ -73,7 +73,7 @@ test("the admin previews a CSV, downloads its problems and invites the good rows
   const table = page.getByRole("table", { name: "People in the file" });
   await expect(table.getByRole("row", { name: /Sam Broken/ })).toContainText("valid email address");
   await expect(table.getByRole("row", { name: /Pat Again/ })).toContainText(
-    "Line 2 already uses pat@initech.example",
+    "Line 2 already uses pat@piedpiper.example",
   );
   await page.getByText("All rows (5)").click();
   await expect(table.getByRole("row", { name: /Quinn Quill/ })).toContainText("Ready");
@@ -90,7 +90,7 @@ test("the admin previews a CSV, downloads its problems and invites the good rows
   for (const name of ["Pat Peterson", "Quinn Quill", "Rae Rivers"]) {
     await expect(page.getByRole("row", { name: new RegExp(name) })).toBeVisible();
   }
-  await expect.poll(() => mailCount("rae@initech.example", subject)).toBe(1);
+  await expect.poll(() => mailCount("rae@piedpiper.example", subject)).toBe(1);
 });
 
 test("pending bulk invitations: one revoked, one resent", async ({ page }) => {
@@ -111,7 +111,7 @@ test("pending bulk invitations: one revoked, one resent", async ({ page }) => {
   await page.getByLabel("Select Quinn Quill").check();
   await page.getByRole("button", { name: "Resend invitations" }).click();
   await expect(page.getByText("1 invitation resent.", { exact: false })).toBeVisible();
-  await expect.poll(() => mailCount("quinn@initech.example", subject)).toBe(2);
+  await expect.poll(() => mailCount("quinn@piedpiper.example", subject)).toBe(2);
 });
 
 test("a file with more people than licences left cannot be invited", async ({ page }) => {
@@ -121,7 +121,7 @@ test("a file with more people than licences left cannot be invited", async ({ pa
   await upload(
     page,
     "too-many.csv",
-    "Tom T;tom@initech.example;tom\nUma U;uma@initech.example;uma\nVic V;vic@initech.example;vic",
+    "Tom T;tom@piedpiper.example;tom\nUma U;uma@piedpiper.example;uma\nVic V;vic@piedpiper.example;vic",
   );
   await expect(page.getByRole("alert").filter({ hasText: "Not enough licences" })).toContainText(
     "needs 1 more licence than the 2 left",
@@ -129,7 +129,7 @@ test("a file with more people than licences left cannot be invited", async ({ pa
   await expect(page.getByRole("button", { name: "Yes, invite 3 users" })).toBeDisabled();
 
   await page.getByRole("button", { name: "Choose another file" }).click();
-  await upload(page, "commas.csv", "Tom T,tom@initech.example,tom");
+  await upload(page, "commas.csv", "Tom T,tom@piedpiper.example,tom");
   await expect(page.getByRole("alert").filter({ hasText: "This file cannot be used" })).toContainText(
     "use semicolons",
   );

@@ -12,18 +12,18 @@ import { firstLink, waitForMail } from "./support/mailbox.js";
 
 const admin: Account = {
   fullName: "Bill Lumbergh",
-  email: "bill@initech.example",
+  email: "bill@dundermifflin.example",
   password: "bill's own passphrase",
 };
 const member: Account = {
   fullName: "Milton Waddams",
-  email: "milton@initech.example",
+  email: "milton@dundermifflin.example",
   password: "milton's own passphrase",
 };
 const company = {
-  partnerName: "Initech Partners",
-  name: "Initech",
-  domain: "initech.example",
+  partnerName: "Dunder Mifflin Partners",
+  name: "Dunder Mifflin",
+  domain: "dundermifflin.example",
   // The admin, the member and one team room.
   licences: 3,
   admin,
@@ -60,7 +60,7 @@ test("a company with an admin and a member is set up", async ({ page }) => {
     role: "member",
   });
   await signOut(page);
-  const link = firstLink(await waitForMail(member.email, /You are invited to Initech/));
+  const link = firstLink(await waitForMail(member.email, /You are invited to Dunder Mifflin/));
   await page.goto(link);
   await page.getByLabel("Password", { exact: true }).fill(member.password);
   await page.getByLabel("Confirm password").fill(member.password);
@@ -83,12 +83,12 @@ test("an admin adds a team room with the last licence and chooses its owner", as
   await expect(dialog.getByText("1 licence remaining")).toBeVisible();
   await dialog.getByLabel("Room name").fill("Jupiter");
   await dialog.getByLabel("Video address").fill("Jupiter");
-  await expect(dialog.getByText("Full address: jupiter@initech.example")).toBeVisible();
+  await expect(dialog.getByText("Full address: jupiter@dundermifflin.example")).toBeVisible();
   await dialog.getByLabel("Host PIN").fill("4821");
   await dialog.getByRole("button", { name: "Add team room" }).click();
   await expect(dialog).toBeHidden();
   const row = page.getByRole("row", { name: /Jupiter/ });
-  await expect(row).toContainText("jupiter@initech.example");
+  await expect(row).toContainText("jupiter@dundermifflin.example");
   await expect(row).toContainText("Only administrators");
   await expect(page.getByText("Licences: 3 of 3 used (0 left)")).toBeVisible();
 
@@ -113,7 +113,7 @@ test("the owner changes the room's PIN from My rooms", async ({ page }) => {
   await signIn(page, member);
   await openMenuItem(page, "My rooms");
   const room = page.getByRole("form", { name: "Settings of Jupiter" });
-  await expect(room.getByText("jupiter@initech.example")).toBeVisible();
+  await expect(room.getByText("jupiter@dundermifflin.example")).toBeVisible();
   await expect(room.getByLabel("Host PIN")).toHaveValue("4821");
   await room.getByLabel("Host PIN").fill("7391");
   await room.getByRole("button", { name: "Save Jupiter" }).click();
