@@ -44,6 +44,47 @@ describe("the company directory", () => {
     expect(response.body).not.toMatch(/pin/i);
   });
 
+  it("lists the company's team rooms among the people, by name, and finds them by name or address", async () => {
+    const { acme, globex, as } = await demoCompanies(app());
+    const alice = await as("alice.andersen@acme.example");
+    for (const [name, videoAddress] of [
+      ["Jupiter", "jupiter.room"],
+      ["Boardroom", "board.room"],
+    ]) {
+      const created = await alice.post(`/api/v1/companies/${acme.id}/team-rooms`, { name, videoAddress });
+      expect(created.statusCode, created.body).toBe(201);
+    }
+    const grace = await as("grace@globex.example");
+    const other = await grace.post(`/api/v1/companies/${globex.id}/team-rooms`, {
+      name: "Globex Hall",
+      videoAddress: "hall",
+    });
+    expect(other.statusCode, other.body).toBe(201);
+
+    const bob = await as("bob.baker@acme.example");
+    const all = (await bob.get(directoryOf(acme.id))).json();
+    expect(all.total).toBe(5);
+    expect(all.items.map((e: { name: string; type: string }) => `${e.type}:${e.name}`)).toEqual([
+      "person:Alice Andersen",
+      "room:Boardroom",
+      "person:Bob Baker",
+      "person:Carol Chen",
+      "room:Jupiter",
+    ]);
+    expect(all.items[1]).toEqual({
+      type: "room",
+      id: expect.any(String),
+      name: "Boardroom",
+      address: "board.room@acme.video.example.com",
+      personalRoom: null,
+    });
+    expect(JSON.stringify(all)).not.toContain("Globex Hall");
+    const byAddress = (await bob.get(directoryOf(acme.id, "?q=JUPITER.ro"))).json();
+    expect(byAddress.items.map((e: { name: string }) => e.name)).toEqual(["Jupiter"]);
+    const paged = (await bob.get(directoryOf(acme.id, "?pageSize=2&page=3"))).json();
+    expect(paged).toMatchObject({ total: 5, items: [expect.objectContaining({ name: "Jupiter" })] });
+  });
+
   it("leaves suspended members out", async () => {
     const { acme, as } = await demoCompanies(app());
     await app()

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, like, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, like, or, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "../../db/client.js";
 import { containsPattern } from "../../db/like.js";
-import { accounts, personalRooms } from "../../db/schema.js";
+import { accounts, personalRooms, teamRooms } from "../../db/schema.js";
 
-/** One line of the directory as stored; `type` says what it is (team rooms will be "room"). */
+/** One line of the directory as stored: a person (with their personal room) or a team room. */
 export interface DirectoryRow {
   type: "person" | "room";
   id: string;
@@ -45,29 +46,58 @@ function peopleWhere(companyId: string, q: string | undefined): SQL | undefined 
   return and(...conditions);
 }
 
+/** The company's team rooms whose name or address contains the search text. */
+function roomsWhere(companyId: string, q: string | undefined): SQL | undefined {
+  if (!q) return eq(teamRooms.companyId, companyId);
+  const pattern = containsPattern(q.toLowerCase());
+  return and(
+    eq(teamRooms.companyId, companyId),
+    or(like(sql`lower(${teamRooms.name})`, pattern), like(teamRooms.address, pattern)),
+  );
+}
+
 /**
- * One page of the company's directory, by name (case-insensitively), then id so pages never
- * overlap. Team rooms (issue 5) join this as a UNION ALL of rows of the same shape.
+ * One page of the company's directory — people and team rooms together — by name
+ * (case-insensitively), then id so pages never overlap.
  */
 export async function listDirectory(db: Db, companyId: string, query: DirectoryQuery) {
-  const where = peopleWhere(companyId, query.q);
-  const [items, [total]] = await Promise.all([
-    db
-      .select({
-        type: sql<"person">`'person'`,
-        id: accounts.id,
-        name: accounts.fullName,
-        address: accounts.videoAddress,
-        roomName: personalRooms.name,
-        roomAddress: personalRooms.address,
-      })
-      .from(accounts)
-      .leftJoin(personalRooms, roomJoin)
-      .where(where)
-      .orderBy(asc(sql`lower(${accounts.fullName})`), asc(accounts.id))
+  const people = db
+    .select({
+      type: sql<"person" | "room">`'person'`.as("type"),
+      id: accounts.id,
+      name: accounts.fullName,
+      address: accounts.videoAddress,
+      roomName: personalRooms.name,
+      roomAddress: personalRooms.address,
+      sortName: sql<string>`lower(${accounts.fullName})`.as("sort_name"),
+    })
+    .from(accounts)
+    .leftJoin(personalRooms, roomJoin)
+    .where(peopleWhere(companyId, query.q));
+  const rooms = db
+    .select({
+      type: sql<"person" | "room">`'room'`.as("type"),
+      id: teamRooms.id,
+      name: teamRooms.name,
+      address: teamRooms.address,
+      roomName: sql<string | null>`null::text`.as("room_name"),
+      roomAddress: sql<string | null>`null::text`.as("room_address"),
+      sortName: sql<string>`lower(${teamRooms.name})`.as("sort_name"),
+    })
+    .from(teamRooms)
+    .where(roomsWhere(companyId, query.q));
+  const [items, [peopleCount], [roomCount]] = await Promise.all([
+    unionAll(people, rooms)
+      .orderBy(sql`sort_name`, sql`id`)
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    db.select({ value: count() }).from(accounts).leftJoin(personalRooms, roomJoin).where(where),
+    db
+      .select({ value: count() })
+      .from(accounts)
+      .leftJoin(personalRooms, roomJoin)
+      .where(peopleWhere(companyId, query.q)),
+    db.select({ value: count() }).from(teamRooms).where(roomsWhere(companyId, query.q)),
   ]);
-  return { items: items as DirectoryRow[], total: total?.value ?? 0 };
+  const rows: DirectoryRow[] = items.map(({ sortName: _sortName, ...row }) => row);
+  return { items: rows, total: (peopleCount?.value ?? 0) + (roomCount?.value ?? 0) };
 }

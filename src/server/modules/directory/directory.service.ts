@@ -5,12 +5,14 @@
  * - Readers: the company's active members (admins and members alike), and the operators and
  *   partner admins who administer it. Anyone else gets 404, as for any other tenant's object.
  * - Entries: active members only (invited people cannot be called yet, suspended ones no
- *   longer), each with their display name, video address and personal VMR address; team rooms
- *   join as entries of type "room" when they exist. Sorted by name, case-insensitively.
+ *   longer), each with their display name, video address and personal VMR address; and the
+ *   company's team rooms as entries of type "room" (their name is their directory name). All
+ *   sorted by name, case-insensitively.
  * - Emails are never shown, nor searched (a search match would reveal them): the directory is
  *   for calling people, and video addresses are how they are called. Admins see emails on
  *   the Members page. PINs are never part of it either.
- * - Search: case-insensitive substring of a name, a video address or a personal VMR address.
+ * - Search: case-insensitive substring of a name, a video address or a personal VMR address
+ *   (for team rooms: their name or address).
  */
 import type { Db } from "../../db/client.js";
 import type { AccountActor } from "../auth/actor.js";

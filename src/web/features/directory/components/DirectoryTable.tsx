@@ -1,7 +1,7 @@
 import { Badge, Table, Text } from "@mantine/core";
 import type { DirectoryEntry } from "../../../api/types";
 
-/** People (and, once they exist, team rooms) with the addresses to call them on. */
+/** People and team rooms, with the addresses to call them on. */
 export function DirectoryTable({ entries, caption }: { entries: DirectoryEntry[]; caption: string }) {
   return (
     <Table.ScrollContainer minWidth={560}>
