@@ -164,6 +164,8 @@ export interface PendingInvitation {
 }
 
 export interface MemberPage extends Page<MemberSummary> {
+  /** A search matching more than 1,000 members: `total` is 1,000 and means "1,000 or more". */
+  totalCapped: boolean;
   licences: Licences;
 }
 

@@ -8,19 +8,33 @@ interface ListFooterProps {
   /** Singular and plural nouns for the count, e.g. ["company", "companies"]. */
   noun: [string, string];
   onPageChange: (page: number) => void;
+  /** `total` is a lower bound ("1,000+"): a search counts its matches only that far. */
+  totalCapped?: boolean;
 }
 
 /** "21–40 of 57 companies" and the page links below a paginated table. */
-export function ListFooter({ page, pageSize, shown, total, noun, onPageChange }: ListFooterProps) {
+export function ListFooter({
+  page,
+  pageSize,
+  shown,
+  total,
+  noun,
+  onPageChange,
+  totalCapped,
+}: ListFooterProps) {
   if (total === 0) return null;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
-  const all = `${total} ${total === 1 ? noun[0] : noun[1]}`;
+  const all = totalCapped
+    ? `${total.toLocaleString("en")}+ ${noun[1]}`
+    : `${total} ${total === 1 ? noun[0] : noun[1]}`;
   const first = (page - 1) * pageSize + 1;
   const range = shown === 0 || total <= pageSize ? all : `${first}–${first + shown - 1} of ${all}`;
   return (
     <Group justify="space-between" wrap="wrap">
       <Text size="sm" c="dimmed" aria-live="polite">
         {range}
+        {totalCapped &&
+          ` — the first ${total.toLocaleString("en")} are shown; type more to narrow the search.`}
       </Text>
       {totalPages > 1 && (
         <Pagination

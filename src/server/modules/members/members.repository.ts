@@ -93,23 +93,17 @@ function orderKeys(sort: MemberSort): OrderKey[] {
   ];
 }
 
-/**
- * ORDER BY for `keys` (backwards when `reversed`). `unindexed` disguises the first key so no
- * index can supply the order: the planner then finds the matches first (trigram index or one
- * scan) and sorts them, instead of walking the sort's index past everyone who does not match.
- */
-function orderBy(keys: OrderKey[], options: { reversed?: boolean; unindexed?: boolean } = {}): SQL[] {
-  return keys.map(({ key, descending }, i) => {
-    let column: SQL | AnyPgColumn = key;
-    if (options.unindexed && i === 0) {
-      column = key === accounts.createdAt ? sql`(${key} + interval '0 seconds')` : sql`(${key} || '')`;
-    }
-    return descending !== Boolean(options.reversed) ? desc(column) : asc(column);
-  });
+/** ORDER BY for `keys` (backwards when `reversed`). */
+function orderBy(keys: OrderKey[], options: { reversed?: boolean } = {}): SQL[] {
+  return keys.map(({ key, descending }) => (descending !== Boolean(options.reversed) ? desc(key) : asc(key)));
 }
 
-/** Up to this many matches a search sorts its matches rather than walk the sort's index. */
-const FEW_MATCHES = 5_000;
+/**
+ * A search counts its matches up to this many and sorts them itself; beyond, the list says
+ * "1,000+" (typing more narrows it) and pages walk the sort's index, where matches are dense.
+ * An exact count of a search matching most of 100,000 members costs a scan of them all.
+ */
+export const SEARCH_TOTAL_CAP = 1_000;
 
 function memberWhere(companyId: string, filter: MemberFilter): SQL | undefined {
   const conditions: SQL[] = [eq(accounts.companyId, companyId), eq(accounts.kind, "member")];
@@ -148,7 +142,7 @@ async function readPage(
   db: Db,
   where: SQL | undefined,
   keys: OrderKey[],
-  window: { limit: number; offset: number; reversed?: boolean; unindexed?: boolean },
+  window: { limit: number; offset: number; reversed?: boolean },
 ): Promise<MemberListRow[]> {
   const ids = db
     .select({ pageId: accounts.id })
@@ -168,10 +162,9 @@ async function readPage(
 }
 
 /**
- * A search of one or two characters cannot use the trigram index, so counting it scans the
- * company once; when it matches few members, that one scan also finds the page: up to
- * FEW_MATCHES + 1 matches are collected, counted and sorted together. Null when there are
- * more (then a count and a walk of the sort's index, which soon finds 50 of them, do better).
+ * A search's matches, up to SEARCH_TOTAL_CAP + 1 of them, collected (with the trigram index, or
+ * one scan for searches of one or two characters, which it cannot serve), counted and sorted in
+ * one statement; null when there are more than SEARCH_TOTAL_CAP.
  */
 async function readFewMatches(
   db: Db,
@@ -187,7 +180,7 @@ async function readFewMatches(
             keys.map(({ key }, i) => sql`${key} as ${k(i)}`),
             sql`, `,
           )}
-          from ${accounts} where ${where ?? sql`true`} limit ${FEW_MATCHES + 1})
+          from ${accounts} where ${where ?? sql`true`} limit ${SEARCH_TOTAL_CAP + 1})
         select (select count(*)::int from matches) as total,
                (select array_agg(page.id::text) from (
                   select id from matches
@@ -198,7 +191,7 @@ async function readFewMatches(
                   limit ${window.limit} offset ${window.offset}) as page) as ids`,
   );
   const total = Number(found?.total ?? 0);
-  if (total > FEW_MATCHES) return null;
+  if (total > SEARCH_TOTAL_CAP) return null;
   const ids = found?.ids ?? [];
   if (ids.length === 0) return { items: [], total };
   const rows = await db
@@ -210,40 +203,49 @@ async function readFewMatches(
   return { items: rows as MemberListRow[], total };
 }
 
-export async function listMembers(db: Db, companyId: string, query: MemberListQuery) {
+export interface MemberListPage {
+  items: MemberListRow[];
+  total: number;
+  /** The search matched more than SEARCH_TOTAL_CAP members; `total` is the cap. */
+  totalCapped: boolean;
+}
+
+export async function listMembers(
+  db: Db,
+  companyId: string,
+  query: MemberListQuery,
+): Promise<MemberListPage> {
   const where = memberWhere(companyId, query);
   const keys = orderKeys(query.sort);
   const offset = (query.page - 1) * query.pageSize;
+  if (query.q) {
+    const window = { limit: query.pageSize, offset };
+    const few = await readFewMatches(db, where, keys, window);
+    if (few) return { ...few, totalCapped: false };
+    return { items: await readPage(db, where, keys, window), total: SEARCH_TOTAL_CAP, totalCapped: true };
+  }
   const countMembers = async (on: Db) =>
     (await on.select({ value: count() }).from(accounts).where(where))[0]?.value ?? 0;
-  if (offset === 0 && !query.q) {
+  if (offset === 0) {
     const [items, total] = await Promise.all([
       readPage(db, where, keys, { limit: query.pageSize, offset: 0 }),
       countMembers(db),
     ]);
-    return { items, total };
+    return { items, total, totalCapped: false };
   }
-  // Searches and further pages need the total first (one snapshot, so the two agree): it says
-  // whether a search matches few enough members to sort them, and past the middle of a list
-  // the page is read from the far end, so no page skips more than half of it.
+  // Further pages need the total first (one snapshot, so the two agree): past the middle of
+  // the list the page is read from the far end, so no page skips more than half of it.
   return db.transaction(
     async (tx) => {
-      if (query.q && [...query.q.toLowerCase()].length < 3) {
-        const few = await readFewMatches(tx, where, keys, { limit: query.pageSize, offset });
-        if (few) return few;
-      }
       const total = await countMembers(tx);
-      if (offset >= total) return { items: [] as MemberListRow[], total };
+      if (offset >= total) return { items: [] as MemberListRow[], total, totalCapped: false };
       const limit = Math.min(query.pageSize, total - offset);
-      if (query.q && total <= FEW_MATCHES) {
-        return { items: await readPage(tx, where, keys, { limit, offset, unindexed: true }), total };
-      }
       const fromEnd = total - offset - limit;
       const items =
         fromEnd < offset
           ? (await readPage(tx, where, keys, { limit, offset: fromEnd, reversed: true })).reverse()
           : await readPage(tx, where, keys, { limit, offset });
-      return { items, total };
+      return { items, total, totalCapped: false };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );

@@ -51,7 +51,11 @@ export const member = memberSummary
   })
   .meta({ id: "Member" });
 
-export const memberListResponse = listOf(memberSummary).extend({ licences });
+export const memberListResponse = listOf(memberSummary).extend({
+  /** A search matching more than 1,000 members counts to 1,000 and says so here. */
+  totalCapped: z.boolean(),
+  licences,
+});
 
 /** A local part as typed: trimmed and lowercased; the rules are checked with the domain. */
 const localPart = z

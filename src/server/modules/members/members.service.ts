@@ -8,6 +8,8 @@ import { companyForAdmin } from "../companies/company-access.policy.js";
 import { loadVideoDomains } from "../companies/company-dto.js";
 import { findInvitationInfo } from "../invitations/invitations.repository.js";
 import { findService } from "../setup/service.repository.js";
+import { shareVideoSystemsOf } from "../video-systems/share-video-systems.js";
+import { followMemberAddress } from "../video-systems/video-systems.repository.js";
 import { type MemberSummaryDto, toMember, toMemberSummary } from "./member-dto.js";
 import { applyMemberUpdate, planMemberUpdate } from "./member-update.js";
 import { CANNOT_DELETE_YOURSELF, includesYourself, LAST_ADMIN, leavesNoAdmin } from "./members.policy.js";
@@ -48,11 +50,18 @@ export class MembersService {
 
   async list(actor: AccountActor, companyId: string, query: MemberListInput) {
     const company = await companyForAdmin(this.deps.db, actor, companyId);
-    const [{ items, total }, licences] = await Promise.all([
+    const [{ items, total, totalCapped }, licences] = await Promise.all([
       listMembers(this.deps.db, company.id, query),
       companyLicences(this.deps.db, company),
     ]);
-    return { items: items.map(toMemberSummary), total, page: query.page, pageSize: query.pageSize, licences };
+    return {
+      items: items.map(toMemberSummary),
+      total,
+      totalCapped,
+      page: query.page,
+      pageSize: query.pageSize,
+      licences,
+    };
   }
 
   async exportCsv(actor: AccountActor, companyId: string, filter: MemberFilterInput) {
@@ -86,6 +95,16 @@ export class MembersService {
         if (leavesNoAdmin(admins, [memberId])) throw new ConflictError(LAST_ADMIN, { role: LAST_ADMIN });
       }
       await applyMemberUpdate(tx, actor, company.id, found, plan);
+      // A twinned video system on the member's address moves with it (it shares their registry row).
+      if (plan.account.videoAddress && found.account.videoAddress) {
+        await followMemberAddress(
+          tx,
+          company.id,
+          memberId,
+          found.account.videoAddress,
+          plan.account.videoAddress,
+        );
+      }
     });
     return { member: await describeMember(this.deps.db, company.id, memberId), warnings: plan.warnings };
   }
@@ -103,7 +122,8 @@ export class MembersService {
       const members = await findMembersByIds(tx, company.id, ids);
       if (members.length !== ids.length) throw new NotFoundError(SOME_MEMBERS_NOT_FOUND);
       if (leavesNoAdmin(await findAdminIds(tx, company.id), ids)) throw new ConflictError(LAST_ADMIN);
-      // Video systems twinned to these members become shared ones here (video-systems issue).
+      // Their twinned video systems become shared, keeping the member's address if they used it.
+      await shareVideoSystemsOf(tx, actor, company.id, members);
       const count = await deleteMembers(tx, company.id, ids);
       for (const m of members) {
         await recordAudit(tx, actor, {

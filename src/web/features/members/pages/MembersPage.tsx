@@ -134,6 +134,7 @@ export function MembersPage() {
           pageSize={MEMBERS_PAGE_SIZE}
           shown={members.data.items.length}
           total={members.data.total}
+          totalCapped={members.data.totalCapped}
           noun={["member", "members"]}
           onPageChange={(page) => update({ page })}
         />
