@@ -24,39 +24,18 @@ function bulkFile(rows, tag) {
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
-/** Uploads a CSV with the session of `login` (cookies copied from the JSON client's jar). */
-async function timedUpload(base, session, pathname, csv) {
+/** Uploads a CSV with the signed-in client's session; answers the time it took and the body. */
+async function timedUpload(base, client, pathname, csv) {
   const started = performance.now();
   const response = await fetch(base + pathname, {
     method: "POST",
-    headers: { "content-type": "text/csv", cookie: session.cookie, "x-csrf-token": session.csrf },
+    headers: { "content-type": "text/csv", ...client.sessionHeaders() },
     body: csv,
   });
   const body = await response.json();
   const ms = Math.round(performance.now() - started);
   if (!response.ok) throw new Error(`${pathname}: ${response.status} ${JSON.stringify(body)}`);
   return { ms, body };
-}
-
-async function signedInSession(base, login, password) {
-  const response0 = await fetch(`${base}/setup/status`);
-  const csrf =
-    response0.headers
-      .getSetCookie()
-      .find((c) => c.startsWith("csrf_token="))
-      ?.split(";")[0] ?? "";
-  const response = await fetch(`${base}/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie: csrf, "x-csrf-token": csrf.split("=")[1] },
-    body: JSON.stringify({ login, password }),
-  });
-  if (!response.ok) throw new Error(`sign-in: ${response.status}`);
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const jar = new Map([csrf, ...session].map((pair) => pair.split("=")));
-  return {
-    cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "),
-    csrf: jar.get("csrf_token"),
-  };
 }
 
 async function runOn(database, env) {
@@ -78,7 +57,9 @@ async function runOn(database, env) {
     await paul("PATCH", `/partners/${acme.partnerId}/companies/${acme.id}`, { licences: 2 * ROWS + 100 });
 
     const alice = account("alice.andersen@acme.example");
-    const session = await signedInSession(base, alice.email, alice.password);
+    const session = apiClient(base);
+    await session("GET", "/setup/status");
+    await session("POST", "/auth/login", { login: alice.email, password: alice.password });
     const bulk = `/companies/${acme.id}/invitations/bulk`;
     const file = bulkFile(ROWS, "a");
     const previews = [];

@@ -94,12 +94,13 @@ export async function measure(call, membersPath, list, { warmUp = 3, samples = 4
 /** A browser-like client on the API: keeps cookies, echoes the CSRF cookie. */
 export function apiClient(base) {
   const cookies = new Map();
-  return async (method, pathname, body) => {
-    const headers = {
-      "content-type": "application/json",
-      cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
-    };
-    if (cookies.has("csrf_token")) headers["x-csrf-token"] = cookies.get("csrf_token");
+  /** The session's headers, for requests the JSON call below does not make (a CSV upload). */
+  const sessionHeaders = () => ({
+    cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+    ...(cookies.has("csrf_token") ? { "x-csrf-token": cookies.get("csrf_token") } : {}),
+  });
+  const call = async (method, pathname, body) => {
+    const headers = { "content-type": "application/json", ...sessionHeaders() };
     const response = await fetch(base + pathname, { method, headers, body: body && JSON.stringify(body) });
     for (const c of response.headers.getSetCookie()) {
       const [pair] = c.split(";");
@@ -109,6 +110,8 @@ export function apiClient(base) {
     if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${await response.text()}`);
     return response.json();
   };
+  call.sessionHeaders = sessionHeaders;
+  return call;
 }
 
 /** Starts `confero serve` on the database; resolves with the child and its port. */

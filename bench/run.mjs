@@ -6,12 +6,15 @@
 // - server RSS when idle on the embedded database
 // - the Members tab at 100,000 members on PostgreSQL (bench/members-list.mjs; needs
 //   BENCH_DATABASE_URL or TEST_DATABASE_URL, else reported as skipped)
+// - bulk invite of a 10,000-row CSV: preview and invite, on PGlite and PostgreSQL
+//   (bench/bulk-invite.mjs)
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { bulkInviteBench } from "./bulk-invite.mjs";
 import { membersListBench } from "./members-list.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -195,5 +198,6 @@ await stop(confero.child);
 rmSync(dataDir, { recursive: true, force: true });
 
 report.membersList = await membersListBench();
+report.bulkInvite = await bulkInviteBench();
 
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
