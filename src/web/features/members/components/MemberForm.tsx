@@ -1,7 +1,7 @@
 import { Button, Group, Radio, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { type ChangeEvent, useState } from "react";
+import { useState } from "react";
 import type { Company, Member } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SectionCard } from "../../../components/SectionCard";
@@ -16,7 +16,7 @@ import {
   memberFormProblems,
   memberFormValues,
 } from "./memberForm";
-import { PinField } from "./PinField";
+import { RoomPinFields } from "./RoomPinFields";
 
 interface MemberFormProps {
   company: Company;
@@ -87,12 +87,6 @@ export function MemberForm({ company, member }: MemberFormProps) {
   }, focusFirstInvalidField);
 
   const field = (path: string) => form.getInputProps(path);
-  // The guest PIN's verdict depends on the host PIN, so it is checked again when that changes.
-  const hostPinProps = field("personalRoom.hostPin");
-  const changeHostPin = (event: ChangeEvent<HTMLInputElement>) => {
-    form.setFieldValue("personalRoom.hostPin", event.currentTarget.value);
-    if (form.getValues().personalRoom.guestPin) form.validateField("personalRoom.guestPin");
-  };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="lg">
@@ -145,18 +139,7 @@ export function MemberForm({ company, member }: MemberFormProps) {
               domain={roomDomain}
               hint={roomAddress.checking ? "Checking…" : null}
             />
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <PinField
-                label="Host PIN"
-                description="4–20 digits, optionally ending in #. Leave empty for no PIN."
-                inputProps={{ ...hostPinProps, onChange: changeHostPin }}
-              />
-              <PinField
-                label="Guest PIN"
-                description="Needs a host PIN, and must differ from it."
-                inputProps={field("personalRoom.guestPin")}
-              />
-            </SimpleGrid>
+            <RoomPinFields form={form} hostPath="personalRoom.hostPin" guestPath="personalRoom.guestPin" />
           </SectionCard>
         ) : (
           <SectionCard title="Meeting room">

@@ -1,11 +1,11 @@
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { type ChangeEvent, useState } from "react";
+import { useState } from "react";
 import type { OwnPersonalRoom } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
-import { PinField } from "../../members/components/PinField";
+import { RoomPinFields } from "../../members/components/RoomPinFields";
 import { useUpdateOwnRoom } from "../queries";
 import { changedRoomFields, type OwnRoomValues, ownRoomProblems, ownRoomValues } from "./ownRoomForm";
 
@@ -46,13 +46,6 @@ export function OwnRoomForm({ room }: { room: OwnPersonalRoom }) {
     });
   }, focusFirstInvalidField);
 
-  // The guest PIN's verdict depends on the host PIN, so it is checked again when that changes.
-  const hostPinProps = form.getInputProps("hostPin");
-  const changeHostPin = (event: ChangeEvent<HTMLInputElement>) => {
-    form.setFieldValue("hostPin", event.currentTarget.value);
-    if (form.getValues().guestPin) form.validateField("guestPin");
-  };
-
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
@@ -74,18 +67,7 @@ export function OwnRoomForm({ room }: { room: OwnPersonalRoom }) {
             People call this address to join your room. Your administrator can change it.
           </Text>
         </div>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <PinField
-            label="Host PIN"
-            description="4–20 digits, optionally ending in #. Leave empty for no PIN."
-            inputProps={{ ...hostPinProps, onChange: changeHostPin }}
-          />
-          <PinField
-            label="Guest PIN"
-            description="Needs a host PIN, and must differ from it."
-            inputProps={form.getInputProps("guestPin")}
-          />
-        </SimpleGrid>
+        <RoomPinFields form={form} />
         <Group>
           <Button type="submit" loading={update.isPending}>
             Save meeting room

@@ -1,13 +1,13 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { type ChangeEvent, useState } from "react";
+import { useState } from "react";
 import type { Company, Licences } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { plural } from "../../../lib/format";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
 import { AddressField } from "../../members/components/AddressField";
-import { PinField } from "../../members/components/PinField";
+import { RoomPinFields } from "../../members/components/RoomPinFields";
 import { useAddressAvailability } from "../../members/useAddressAvailability";
 import { useCreateTeamRoom } from "../queries";
 import { type AddTeamRoomValues, addRoomProblems, initialAddValues, toCreateInput } from "./teamRoomForm";
@@ -46,12 +46,6 @@ export function AddTeamRoomModal({ company, licences, opened, onClose }: AddTeam
   const changeDomain = (domain: string) => {
     form.setFieldValue("domain", domain);
     if (form.getValues().videoAddress) form.validateField("videoAddress");
-  };
-  // The guest PIN's verdict depends on the host PIN, so it is checked again when that changes.
-  const hostPinProps = form.getInputProps("hostPin");
-  const changeHostPin = (event: ChangeEvent<HTMLInputElement>) => {
-    form.setFieldValue("hostPin", event.currentTarget.value);
-    if (form.getValues().guestPin) form.validateField("guestPin");
   };
 
   const submit = form.onSubmit((submitted) => {
@@ -103,18 +97,7 @@ export function AddTeamRoomModal({ company, licences, opened, onClose }: AddTeam
             onDomainChange={changeDomain}
             hint={hint}
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <PinField
-              label="Host PIN"
-              description="Optional. 4–20 digits, optionally ending in #."
-              inputProps={{ ...hostPinProps, onChange: changeHostPin }}
-            />
-            <PinField
-              label="Guest PIN"
-              description="Optional. Needs a host PIN, and must differ from it."
-              inputProps={form.getInputProps("guestPin")}
-            />
-          </SimpleGrid>
+          <RoomPinFields form={form} optional />
           <Text size="sm" c="dimmed">
             The domain cannot be changed later; the name part can. Only administrators control the room until
             you choose owners.

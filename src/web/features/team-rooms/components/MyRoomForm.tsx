@@ -1,12 +1,12 @@
-import { Button, Group, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { type ChangeEvent, useState } from "react";
+import { useState } from "react";
 import type { OwnTeamRoom } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SectionCard } from "../../../components/SectionCard";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
-import { PinField } from "../../members/components/PinField";
+import { RoomPinFields } from "../../members/components/RoomPinFields";
 import {
   changedRoomFields,
   type OwnRoomValues,
@@ -55,12 +55,6 @@ export function MyRoomForm({ room }: { room: OwnTeamRoom }) {
     });
   }, focusFirstInvalidField);
 
-  const hostPinProps = form.getInputProps("hostPin");
-  const changeHostPin = (event: ChangeEvent<HTMLInputElement>) => {
-    form.setFieldValue("hostPin", event.currentTarget.value);
-    if (form.getValues().guestPin) form.validateField("guestPin");
-  };
-
   return (
     <SectionCard title={room.name}>
       <form onSubmit={submit} noValidate aria-label={`Settings of ${room.name}`}>
@@ -83,18 +77,7 @@ export function MyRoomForm({ room }: { room: OwnTeamRoom }) {
               People call this address to join the room. Your administrator can change it.
             </Text>
           </div>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <PinField
-              label="Host PIN"
-              description="4–20 digits, optionally ending in #. Leave empty for no PIN."
-              inputProps={{ ...hostPinProps, onChange: changeHostPin }}
-            />
-            <PinField
-              label="Guest PIN"
-              description="Needs a host PIN, and must differ from it."
-              inputProps={form.getInputProps("guestPin")}
-            />
-          </SimpleGrid>
+          <RoomPinFields form={form} />
           <Group>
             <Button type="submit" loading={update.isPending}>
               Save {room.name}

@@ -1,14 +1,14 @@
-import { Button, Group, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { type ChangeEvent, useState } from "react";
+import { useState } from "react";
 import type { Company, TeamRoom } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SectionCard } from "../../../components/SectionCard";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
 import { AddressField } from "../../members/components/AddressField";
 import { addressParts } from "../../members/components/memberForm";
-import { PinField } from "../../members/components/PinField";
+import { RoomPinFields } from "../../members/components/RoomPinFields";
 import { useAddressAvailability } from "../../members/useAddressAvailability";
 import { useUpdateTeamRoom } from "../queries";
 import {
@@ -65,13 +65,6 @@ export function TeamRoomSettingsForm({ company, room }: { company: Company; room
     });
   }, focusFirstInvalidField);
 
-  // The guest PIN's verdict depends on the host PIN, so it is checked again when that changes.
-  const hostPinProps = form.getInputProps("hostPin");
-  const changeHostPin = (event: ChangeEvent<HTMLInputElement>) => {
-    form.setFieldValue("hostPin", event.currentTarget.value);
-    if (form.getValues().guestPin) form.validateField("guestPin");
-  };
-
   return (
     <SectionCard title="Settings" description="Host and guest PINs are optional.">
       <form onSubmit={submit} noValidate>
@@ -94,18 +87,7 @@ export function TeamRoomSettingsForm({ company, room }: { company: Company; room
             domain={domain}
             hint={availability.checking ? "Checking…" : "The domain is fixed; the name part can change."}
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <PinField
-              label="Host PIN"
-              description="4–20 digits, optionally ending in #. Leave empty for no PIN."
-              inputProps={{ ...hostPinProps, onChange: changeHostPin }}
-            />
-            <PinField
-              label="Guest PIN"
-              description="Needs a host PIN, and must differ from it."
-              inputProps={form.getInputProps("guestPin")}
-            />
-          </SimpleGrid>
+          <RoomPinFields form={form} />
           <Group>
             <Button type="submit" loading={update.isPending}>
               Save changes
