@@ -1,5 +1,12 @@
 import { expect, type Page, test } from "@playwright/test";
-import { type Account, acceptInvitationLink, invitationLink, signIn, signOut } from "./support/accounts.js";
+import {
+  type Account,
+  acceptInvitationLink,
+  invitationLink,
+  openMenuItem,
+  signIn,
+  signOut,
+} from "./support/accounts.js";
 import { createCompanyWithAdmin, openMembers } from "./support/companies.js";
 import { failOnBrowserErrors } from "./support/console-errors.js";
 import { mailCount } from "./support/mailbox.js";
@@ -136,6 +143,11 @@ test("deleting a member frees their licence; deleting yourself is refused", asyn
   await expect(page.getByText("1 member deleted.", { exact: false })).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(bob.fullName) })).toHaveCount(0);
   await expect(page.getByText("Licences: 2 of 5 used (3 left)")).toBeVisible();
+
+  // Their personal VMR is gone with them: nobody can find or call it any more.
+  await openMenuItem(page, "Directory");
+  await page.getByLabel("Search the directory").fill("bob");
+  await expect(page.getByText("No one matches")).toBeVisible();
 });
 
 test("host PINs are set on every personal VMR that has none", async ({ page }) => {
