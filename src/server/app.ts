@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { SecretBox } from "./lib/secret-box.js";
 import { auditEventRoutes } from "./modules/audit/audit-events.routes.js";
 import { AuditEventsService } from "./modules/audit/audit-events.service.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -12,6 +13,11 @@ import { companyRoutes } from "./modules/companies/companies.routes.js";
 import { CompaniesService } from "./modules/companies/companies.service.js";
 import { directoryRoutes } from "./modules/directory/directory.routes.js";
 import { DirectoryService } from "./modules/directory/directory.service.js";
+import {
+  endpointActivationAdminRoutes,
+  endpointActivationPublicRoutes,
+} from "./modules/endpoint-activation/endpoint-activation.routes.js";
+import { EndpointActivationService } from "./modules/endpoint-activation/endpoint-activation.service.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { bulkInvitationRoutes } from "./modules/invitations/bulk-invitations.routes.js";
 import { BulkInvitationsService } from "./modules/invitations/bulk-invitations.service.js";
@@ -20,10 +26,15 @@ import { CompanyInvitationsService } from "./modules/invitations/company-invitat
 import { invitationRoutes } from "./modules/invitations/invitations.routes.js";
 import { InvitationsService } from "./modules/invitations/invitations.service.js";
 import { outboxRoutes } from "./modules/mail/outbox.routes.js";
+import { meetingConnectRoutes } from "./modules/meeting-connect/meeting-connect.routes.js";
+import { MeetingConnectService } from "./modules/meeting-connect/meeting-connect.service.js";
+import { VideoSystemQrService } from "./modules/meeting-connect/video-system-qr.service.js";
 import { memberRoutes } from "./modules/members/members.routes.js";
 import { MembersService } from "./modules/members/members.service.js";
 import { partnerRoutes } from "./modules/partners/partners.routes.js";
 import { PartnersService } from "./modules/partners/partners.service.js";
+import { policyRoutes } from "./modules/policy/policy.routes.js";
+import { RegistrationPolicyService } from "./modules/policy/registrations.service.js";
 import { profileRoutes } from "./modules/profile/profile.routes.js";
 import { ProfileService } from "./modules/profile/profile.service.js";
 import { personalRoomRoutes } from "./modules/rooms/personal-rooms.routes.js";
@@ -35,6 +46,9 @@ import { SetupService } from "./modules/setup/setup.service.js";
 import { OwnTeamRoomsService } from "./modules/team-rooms/own-team-rooms.service.js";
 import { teamRoomRoutes } from "./modules/team-rooms/team-rooms.routes.js";
 import { TeamRoomsService } from "./modules/team-rooms/team-rooms.service.js";
+import { BulkVideoSystemsService } from "./modules/video-systems/bulk-video-systems.service.js";
+import { videoSystemRoutes } from "./modules/video-systems/video-systems.routes.js";
+import { VideoSystemsService } from "./modules/video-systems/video-systems.service.js";
 import { registerCsrf } from "./plugins/csrf.js";
 import { configureZodMessages, registerErrorHandler } from "./plugins/error-handler.js";
 import { registerOpenApi } from "./plugins/openapi.js";
@@ -105,6 +119,19 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   const directory = new DirectoryService({ db });
   const teamRooms = new TeamRoomsService({ db });
   const ownTeamRooms = new OwnTeamRoomsService({ db });
+  // Video systems' SIP passwords: the registration policy hands them to Infinity, so sealed, not hashed.
+  const sipPasswords = new SecretBox(config.sessionSecret, "video-system-sip-password");
+  const endpointActivation = new EndpointActivationService({
+    db,
+    sessionSecret: config.sessionSecret,
+    sipPasswords,
+    sipRegistrar: config.sipRegistrar ?? null,
+  });
+  const videoSystemQr = new VideoSystemQrService({ db, publicUrl: config.publicUrl });
+  const meetingConnect = new MeetingConnectService({ db, infinityApi: config.infinityApi });
+  const registrationPolicy = new RegistrationPolicyService({ db, sipPasswords });
+  const videoSystems = new VideoSystemsService({ db });
+  const bulkVideoSystems = new BulkVideoSystemsService({ db });
 
   registerErrorHandler(app);
   await registerOpenApi(app, config.publicUrl);
@@ -133,8 +160,27 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       profileRoutes(api, { profile });
       directoryRoutes(api, { directory });
       teamRoomRoutes(api, { teamRooms, ownTeamRooms });
+      endpointActivationAdminRoutes(api, { activation: endpointActivation });
+      meetingConnectRoutes(api, { qr: videoSystemQr, connect: meetingConnect });
+      await videoSystemRoutes(api, { videoSystems, bulkVideoSystems });
     },
     { prefix: "/api/v1" },
+  );
+
+  // Called by an endpoint or an activation tool, never a browser session: no cookies, no CSRF.
+  await app.register(
+    async (open) => {
+      open.removeContentTypeParser("text/plain");
+      endpointActivationPublicRoutes(open, { activation: endpointActivation });
+    },
+    { prefix: "/api/v1" },
+  );
+  // Pexip Infinity's external policy API: basic auth when configured, no cookies or CSRF.
+  await app.register(
+    async (policy) => {
+      policyRoutes(policy, { registrations: registrationPolicy, credentials: config.policyCredentials });
+    },
+    { prefix: "/policy/v1" },
   );
 
   if (options.serveWeb !== false) await registerStaticWeb(app);

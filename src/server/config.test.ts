@@ -141,6 +141,38 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads the Pexip Infinity settings: policy credentials, management API, registrar", () => {
+    const none = loadConfig({ DATA_DIR: tempDir() });
+    expect(none).toMatchObject({ policyCredentials: null, infinityApi: null, sipRegistrar: null });
+    const config = loadConfig({
+      DATA_DIR: tempDir(),
+      POLICY_USERNAME: "infinity",
+      POLICY_PASSWORD: "policy-pass",
+      INFINITY_API_URL: "https://infinity.example.com/",
+      INFINITY_API_USERNAME: "admin",
+      INFINITY_API_PASSWORD: "api-pass",
+      SIP_REGISTRAR: "SIP.Example.com",
+    });
+    expect(config.policyCredentials).toEqual({ username: "infinity", password: "policy-pass" });
+    expect(config.infinityApi).toEqual({
+      url: "https://infinity.example.com",
+      username: "admin",
+      password: "api-pass",
+    });
+    expect(config.sipRegistrar).toBe("sip.example.com");
+  });
+
+  it("refuses half-configured Infinity settings, one line each", () => {
+    expect(problemsOf({ POLICY_USERNAME: "infinity" })).toEqual([
+      "POLICY_USERNAME and POLICY_PASSWORD go together: set both or neither.",
+    ]);
+    expect(problemsOf({ INFINITY_API_URL: "ftp://x", SIP_REGISTRAR: "not a host" })).toEqual([
+      'INFINITY_API_URL must be an http:// or https:// URL (got "ftp://x").',
+      "INFINITY_API_USERNAME and INFINITY_API_PASSWORD are required with INFINITY_API_URL.",
+      'SIP_REGISTRAR must be a host name such as video.example.com (got "not a host").',
+    ]);
+  });
+
   it("refuses a damaged secret file instead of signing with an empty key", () => {
     const dataDir = tempDir();
     writeFileSync(path.join(dataDir, "session-secret"), "\n");

@@ -18,6 +18,21 @@ export interface Config {
   logLevel: LogLevel;
   /** Secure cookies only make sense (and only work) when the public URL is https. */
   secureCookies: boolean;
+  /*
+   * Pexip Infinity. Optional in the type, so a config built by hand (tests) may leave them out:
+   * absent or null means "not configured".
+   */
+  /** HTTP basic credentials Infinity's policy profile sends to /policy/v1 (POLICY_USERNAME/PASSWORD). */
+  policyCredentials?: BasicCredentials | null;
+  /** Infinity's management API, used to dial video systems into rooms (MeetingConnect). */
+  infinityApi?: (BasicCredentials & { url: string }) | null;
+  /** The registrar domain given to activated video systems; default: the service's first domain. */
+  sipRegistrar?: string | null;
+}
+
+export interface BasicCredentials {
+  username: string;
+  password: string;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -72,6 +87,22 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push("SESSION_SECRET is required when DATABASE_URL is set (at least 32 random characters).");
   }
 
+  const policyCredentials = credentialsPair(value, "POLICY_USERNAME", "POLICY_PASSWORD", problems);
+  const infinityUrl = value("INFINITY_API_URL")?.replace(/\/+$/, "") ?? null;
+  if (infinityUrl && !isHttpUrl(infinityUrl))
+    problems.push(`INFINITY_API_URL must be an http:// or https:// URL (got "${infinityUrl}").`);
+  const infinityCredentials = credentialsPair(
+    value,
+    "INFINITY_API_USERNAME",
+    "INFINITY_API_PASSWORD",
+    problems,
+  );
+  if (infinityUrl && !infinityCredentials)
+    problems.push("INFINITY_API_USERNAME and INFINITY_API_PASSWORD are required with INFINITY_API_URL.");
+  const sipRegistrar = value("SIP_REGISTRAR")?.toLowerCase() ?? null;
+  if (sipRegistrar && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d{1,5})?$/.test(sipRegistrar))
+    problems.push(`SIP_REGISTRAR must be a host name such as video.example.com (got "${sipRegistrar}").`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   sessionSecret ??= readOrCreateSecret(dataDir);
 
@@ -86,7 +117,27 @@ export function loadConfig(env: Env = process.env): Config {
     sessionSecret,
     logLevel,
     secureCookies: publicUrl.startsWith("https://"),
+    policyCredentials,
+    infinityApi: infinityUrl && infinityCredentials ? { url: infinityUrl, ...infinityCredentials } : null,
+    sipRegistrar,
   };
+}
+
+/** A username and password that only make sense together: both or neither. */
+function credentialsPair(
+  value: (name: string) => string | undefined,
+  userVar: string,
+  passwordVar: string,
+  problems: string[],
+): BasicCredentials | null {
+  const username = value(userVar);
+  const password = value(passwordVar);
+  if (!username && !password) return null;
+  if (!username || !password) {
+    problems.push(`${userVar} and ${passwordVar} go together: set both or neither.`);
+    return null;
+  }
+  return { username, password };
 }
 
 function isHttpUrl(candidate: string): boolean {

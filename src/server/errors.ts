@@ -81,3 +81,9 @@ function describeWait(seconds: number): string {
   if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   return `${Math.ceil(seconds / 60)} minutes`;
 }
+
+/** A service Confero relies on (Pexip Infinity's management API) failed or did not answer. */
+export class UpstreamError extends AppError {
+  readonly status = 502;
+  readonly code = "UPSTREAM_FAILED";
+}

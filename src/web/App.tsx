@@ -12,7 +12,10 @@ import { CompanyAdminPage } from "./features/company/pages/CompanyAdminPage";
 import { CompanySettingsPage } from "./features/company/pages/CompanySettingsPage";
 import { CompanyUsagePage } from "./features/company/pages/CompanyUsagePage";
 import { DirectoryPage } from "./features/directory/pages/DirectoryPage";
+import { ActivationPage } from "./features/endpoint-activation/pages/ActivationPage";
+import { QrCodePage } from "./features/endpoint-activation/pages/QrCodePage";
 import { InvitationPage } from "./features/invitations/pages/InvitationPage";
+import { MeetingConnectPage } from "./features/meeting-connect/pages/MeetingConnectPage";
 import { BulkInvitePage } from "./features/members/pages/BulkInvitePage";
 import { MemberPage } from "./features/members/pages/MemberPage";
 import { MembersPage } from "./features/members/pages/MembersPage";
@@ -43,6 +46,8 @@ import { NotFoundPage } from "./features/shell/pages/NotFoundPage";
 import { MyRoomsPage } from "./features/team-rooms/pages/MyRoomsPage";
 import { TeamRoomPage } from "./features/team-rooms/pages/TeamRoomPage";
 import { TeamRoomsPage } from "./features/team-rooms/pages/TeamRoomsPage";
+import { VideoSystemPage } from "./features/video-systems/pages/VideoSystemPage";
+import { VideoSystemsPage } from "./features/video-systems/pages/VideoSystemsPage";
 
 export function App() {
   return (
@@ -52,6 +57,8 @@ export function App() {
       <Route path="/forgot-password" element={<ForgotPasswordPage />} />
       <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route path="/invitations/:token" element={<InvitationPage />} />
+      {/* MeetingConnect: opened from a video system's QR code, signed in or not. */}
+      <Route path="/connect/:token" element={<MeetingConnectPage />} />
 
       <Route
         element={
@@ -97,6 +104,10 @@ export function App() {
             <Route path="members/:memberId" element={<MemberPage />} />
             <Route path="team-rooms" element={<TeamRoomsPage />} />
             <Route path="team-rooms/:roomId" element={<TeamRoomPage />} />
+            <Route path="video-systems" element={<VideoSystemsPage />} />
+            <Route path="video-systems/:videoSystemId" element={<VideoSystemPage />} />
+            <Route path="video-systems/:videoSystemId/activation" element={<ActivationPage />} />
+            <Route path="video-systems/:videoSystemId/qr" element={<QrCodePage />} />
             <Route path="audit" element={<AuditLogPage />} />
           </Route>
           <Route path="settings" element={<CompanySettingsPage />} />

@@ -13,8 +13,10 @@ export async function demoCompanies(t: TestApp) {
   const seeded = await seedDemo(t.db, {
     sessionSecret: t.config.sessionSecret,
     publicUrl: t.config.publicUrl,
-    // These tests count Acme's and Globex's licences and audit events without the demo team rooms.
+    // These tests count Acme's and Globex's licences and audit events without the demo team rooms
+    // and video systems.
     teamRooms: false,
+    videoSystems: false,
   });
   const company = (slug: string) => {
     const found = seeded.companies.find((c) => c.slug === slug);

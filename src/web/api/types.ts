@@ -310,3 +310,100 @@ export interface OwnTeamRoom {
   guestPin: string | null;
   companyId: string;
 }
+
+/** One video system (endpoint subscription), shared or twinned to a member (video-system-dto.ts). */
+export interface VideoSystem {
+  id: string;
+  name: string;
+  videoAddress: string;
+  serialNumber: string | null;
+  twinnedMember: { id: string; fullName: string } | null;
+  usesMemberAddress: boolean;
+  status: "not_activated" | "activated" | "registered";
+  activatedAt: string | null;
+  registeredAt: string | null;
+  createdAt: string;
+}
+
+export interface EndpointSubscriptions {
+  used: number;
+  total: number;
+  remaining: number;
+}
+
+export interface VideoSystemPage extends Page<VideoSystem> {
+  endpointSubscriptions: EndpointSubscriptions;
+}
+
+export interface CreateVideoSystemInput {
+  name: string;
+  videoAddress?: string;
+  serialNumber?: string | null;
+  twinnedMemberId?: string | null;
+  useMemberAddress?: boolean;
+}
+
+export interface UpdateVideoSystemInput {
+  name?: string;
+  addressLocalPart?: string;
+}
+
+export interface VideoSystemBulkRow {
+  line: number;
+  username: string;
+  videoDomain: string;
+  displayName: string;
+  serialNumber: string | null;
+  videoAddress: string;
+  problems: { field: string; rule: string; message: string }[];
+}
+
+export interface VideoSystemBulkPreview {
+  rows: VideoSystemBulkRow[];
+  validCount: number;
+  invalidCount: number;
+  fileProblems: string[];
+  subscriptionsRemaining: number;
+  subscriptionsMissing: number;
+}
+
+/** A video system's activation (endpoint-activation.schemas.ts). The code itself is shown once. */
+export interface EndpointActivationStatus {
+  videoSystem: { id: string; name: string; videoAddress: string };
+  status: VideoSystem["status"];
+  activatedAt: string | null;
+  registeredAt: string | null;
+  code: { expiresAt: string } | null;
+  registrar: string;
+}
+
+export interface EndpointActivationCode {
+  code: string;
+  expiresAt: string;
+}
+
+/** What a video system's MeetingConnect QR code encodes (meeting-connect.schemas.ts). */
+export interface MeetingConnectLink {
+  videoSystem: { id: string; name: string; videoAddress: string };
+  connectUrl: string;
+}
+
+/** The public MeetingConnect page's video system; `dialsFromConfero` false: dial from the system. */
+export interface MeetingConnectInfo {
+  videoSystem: { name: string; videoAddress: string };
+  company: { name: string };
+  dialsFromConfero: boolean;
+}
+
+export interface MeetingConnectRoom {
+  kind: "personal" | "team";
+  name: string;
+  address: string;
+  role: "chair" | "guest";
+}
+
+export interface MeetingConnectDialled {
+  conferenceAlias: string;
+  role: "chair" | "guest";
+  participantId: string | null;
+}

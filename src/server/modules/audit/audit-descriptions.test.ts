@@ -51,10 +51,14 @@ describe("audit events in words", () => {
     expect(changeSentence([])).toBeNull();
   });
 
-  it("falls back gracefully for actions it does not know", () => {
+  it("names team rooms and video systems, and falls back gracefully for actions it does not know", () => {
     expect(describeEvent("team_room.created", null, { name: "Board room", address: "board@x" })).toBe(
-      "Team room created: Board room",
+      "Added a team room: Board room",
     );
+    expect(describeEvent("video_system.activated", null, { name: "Lobby" })).toBe(
+      "Activated a video system: Lobby",
+    );
+    expect(describeEvent("room.teleported", null, { name: "Board room" })).toBe("Room teleported: Board room");
     expect(describeEvent("team_room.updated", { name: "Old" }, { name: "New" })).toBe(
       "Changed name from Old to New",
     );

@@ -37,6 +37,18 @@ const ACTION_LABELS: Record<string, string> = {
   "company.created": "Created the company",
   "company.updated": "Changed the company",
   "personal_rooms.host_pins_set": "Set host PINs on personal VMRs",
+  "team_room.created": "Added a team room",
+  "team_room.updated": "Changed a team room",
+  "team_room.deleted": "Deleted a team room",
+  "team_room.owners_changed": "Changed who controls a team room",
+  "video_system.created": "Added a video system",
+  "video_systems.bulk_created": "Added video systems from a file",
+  "video_system.updated": "Changed a video system",
+  "video_system.deleted": "Deleted a video system",
+  "video_system.activation_code_issued": "Issued an activation code",
+  "video_system.activated": "Activated a video system",
+  "video_system.qr_code_replaced": "Made a new MeetingConnect QR code",
+  "video_system.dialled_in": "Dialled a video system into a meeting",
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -10,6 +10,7 @@ import {
   teamRoomOwners,
   teamRooms,
   videoAddresses,
+  videoSystems,
 } from "../../db/schema.js";
 import { seedDemo } from "./seed-demo.js";
 
@@ -29,7 +30,10 @@ describe("demo data", () => {
       expect(room?.name).toBe(`${member.fullName}'s room`);
       expect(registry.find((r) => r.address === member.personalRoomAddress)?.ownerId).toBe(room?.id);
     }
-    expect(registry).toHaveLength((members.length + seeded.invited.length) * 2 + seeded.teamRooms.length);
+    const ownSystemAddresses = seeded.videoSystems.filter((v) => !v.usesMemberAddress).length;
+    expect(registry).toHaveLength(
+      (members.length + seeded.invited.length) * 2 + seeded.teamRooms.length + ownSystemAddresses,
+    );
     for (const other of seeded.accounts.filter((a) => a.kind !== "member")) {
       expect(other.personalRoomAddress).toBeNull();
     }
@@ -48,7 +52,8 @@ describe("demo data", () => {
       // Grace, Hank and the Boardroom.
       licences: { used: 3, total: 25 },
       teamRoomCount: 1,
-      addressCountsByDomain: { "globex.example": 5 },
+      // Two members with their VMRs, the Boardroom, and the video systems Lobby and Hank's desk.
+      addressCountsByDomain: { "globex.example": 7 },
     });
   });
 
@@ -88,6 +93,29 @@ describe("demo data", () => {
     const seeded = await seedDemo(app().db, { teamRooms: false });
     expect(seeded.teamRooms).toEqual([]);
     expect(await app().db.select().from(teamRooms)).toEqual([]);
+    expect(await app().db.select().from(videoSystems)).toEqual([]);
+  });
+
+  it("adds shared and twinned video systems within each company's endpoint subscriptions", async () => {
+    const seeded = await seedDemo(app().db);
+    expect(seeded.videoSystems.map((v) => [v.name, v.videoAddress, v.twinnedTo])).toEqual([
+      ["Reception", "reception.lobby@acme.video.example.com", null],
+      ["Board room East", "boardroom.east@acme.video.example.com", null],
+      ["Bob's desk", "bob.baker@acme.video.example.com", "bob.baker@acme.example"],
+      ["Lobby", "lobby@globex.example", null],
+      ["Hank's desk", "hank.desk@globex.example", "hank@globex.example"],
+    ]);
+    const acme = seeded.companies.find((c) => c.slug === "acme");
+    const alice = seeded.accounts.find((a) => a.email === "alice.andersen@acme.example");
+    const admin = await signIn(app(), alice?.email ?? "", alice?.password ?? "");
+    const tab = (await admin.get(`/api/v1/companies/${acme?.id}/video-systems`)).json();
+    expect(tab.items.map((v: { name: string }) => v.name)).toEqual(["Board room East", "Reception"]);
+    expect(tab.endpointSubscriptions).toEqual({ used: 3, total: 10, remaining: 7 });
+    const [bob] = await app().db.select().from(accounts).where(eq(accounts.email, "bob.baker@acme.example"));
+    const twinned = (
+      await admin.get(`/api/v1/companies/${acme?.id}/members/${bob?.id}/video-systems`)
+    ).json();
+    expect(twinned).toMatchObject([{ name: "Bob's desk", usesMemberAddress: true }]);
   });
 
   it("leaves one Acme member invited: a pending invitation, both addresses, a personal VMR, no password", async () => {

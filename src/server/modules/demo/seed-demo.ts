@@ -15,6 +15,7 @@ import { INVITATION_VALID_DAYS } from "../invitations/invitations.service.js";
 import { insertPersonalRoom, personalRoomName } from "../rooms/personal-rooms.repository.js";
 import { findService, insertService } from "../setup/service.repository.js";
 import { type SeededTeamRoom, seedDemoTeamRooms } from "../team-rooms/demo-team-rooms.js";
+import { type SeededVideoSystem, seedDemoVideoSystems } from "../video-systems/demo-video-systems.js";
 
 /**
  * Demo data for trying Confero and for scripts/tests that drive a seeded installation: an
@@ -53,6 +54,8 @@ export interface SeedDemoResult {
   invited: SeededInvitee[];
   /** Team rooms (each uses one of its company's licences). */
   teamRooms: SeededTeamRoom[];
+  /** Video systems, shared and twinned (each uses one of its company's endpoint subscriptions). */
+  videoSystems: SeededVideoSystem[];
 }
 
 export interface SeededInvitee {
@@ -75,6 +78,11 @@ export interface SeedDemoOptions {
    * demo companies' licences and audit events without them and pass false.
    */
   teamRooms?: boolean;
+  /**
+   * Add the demo video systems (default: as `teamRooms`, so tests that leave out the newer demo
+   * extras get neither).
+   */
+  videoSystems?: boolean;
 }
 
 const DEMO_PARTNER = "Northwind Partners";
@@ -149,6 +157,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       accounts: accountsToCreate,
       invited: [],
       teamRooms: [],
+      videoSystems: [],
     };
 
     const hasOperator = await tx.query.accounts.findFirst({
@@ -260,6 +269,15 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     for (const invitee of result.invited) invitee.invitationUrl = await inviteMember(tx, invitee, options);
     if (options.teamRooms !== false) {
       result.teamRooms = await seedDemoTeamRooms(tx, CLI_ACTOR, result.companies, accountIds);
+    }
+    if (options.videoSystems ?? options.teamRooms !== false) {
+      const members = new Map(
+        accountsToCreate.map((a) => [
+          a.email,
+          { id: accountIds.get(a.email) ?? "", videoAddress: a.videoAddress },
+        ]),
+      );
+      result.videoSystems = await seedDemoVideoSystems(tx, CLI_ACTOR, result.companies, members);
     }
     return result;
   });

@@ -4,7 +4,6 @@
  * (size, encoding, binary), then split by `csv-parse`; the rules live in `domain/bulk-invite`.
  */
 import { isUtf8 } from "node:buffer";
-import { CsvError, parse } from "csv-parse/sync";
 import {
   BULK_INVITE_COLUMNS,
   BULK_INVITE_MAX_BYTES,
@@ -19,6 +18,7 @@ import {
   isBulkInviteHeader,
 } from "../../../domain/bulk-invite.js";
 import { safeCsv } from "../../lib/csv.js";
+import { splitCsvRecords, withoutUtf8Bom } from "../../lib/csv-records.js";
 
 const FORMAT = BULK_INVITE_COLUMNS.join(";");
 
@@ -39,25 +39,6 @@ export const FILE_PROBLEMS = {
       : `Line ${line} cannot be read: check its quotes ("). A cell with a quote inside must be quoted as a whole, with the quote doubled ("").`,
 } as const;
 
-const LF = 0x0a;
-const CR = 0x0d;
-
-/**
- * 1-based line numbers for byte offsets visited in increasing order, counting LF, CRLF and a
- * lone CR as one line break each — also inside quoted cells.
- */
-function lineCounter(bytes: Uint8Array) {
-  let offset = 0;
-  let line = 1;
-  return (to: number): number => {
-    for (; offset < to; offset++) {
-      const byte = bytes[offset];
-      if (byte === LF || (byte === CR && bytes[offset + 1] !== LF)) line++;
-    }
-    return line;
-  };
-}
-
 function hasUtf16Bom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
@@ -76,10 +57,6 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   return Math.max(even, odd) >= sample.length * 0.4;
 }
 
-function withoutUtf8Bom(bytes: Uint8Array): Uint8Array {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-}
-
 /** What is wrong with the file as a whole, before it is split into rows; null when it can be read. */
 function encodingProblem(bytes: Uint8Array): string | null {
   if (bytes.length === 0) return FILE_PROBLEMS.empty;
@@ -92,29 +69,10 @@ function encodingProblem(bytes: Uint8Array): string | null {
 
 /** Every record with the line it starts on, or the reason the file cannot be split. */
 function splitRecords(text: Uint8Array): { records: BulkInviteRecord[] } | { problem: string } {
-  const records: BulkInviteRecord[] = [];
-  const lineAt = lineCounter(text);
-  let start = 0;
-  try {
-    parse(text, {
-      delimiter: ";",
-      record_delimiter: ["\r\n", "\n", "\r"],
-      relax_column_count: true,
-      relax_quotes: true,
-      // Also lets hand-written files put spaces around quoted cells: `Jo ; "Smith; J" ; x`.
-      trim: true,
-      on_record: (cells: string[], info) => {
-        records.push({ line: lineAt(start), cells });
-        start = info.bytes;
-        return null;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    if (!text.includes(0x3b) && text.includes(0x2c)) return { problem: FILE_PROBLEMS.commas };
-    return { problem: FILE_PROBLEMS.unreadable(lineAt(start), error.code) };
-  }
-  return { records };
+  const split = splitCsvRecords(text, { delimiter: ";", relaxQuotes: true });
+  if ("records" in split) return split;
+  if (!text.includes(0x3b) && text.includes(0x2c)) return { problem: FILE_PROBLEMS.commas };
+  return { problem: FILE_PROBLEMS.unreadable(split.failure.line, split.failure.code) };
 }
 
 function separatorProblem(records: readonly BulkInviteRecord[]): string | null {

@@ -12,6 +12,7 @@ import { LAST_ADMIN, leavesNoAdmin } from "../members/members.policy.js";
 import { deleteMembers, findAdminIds, findMembersByIds, listMembers } from "../members/members.repository.js";
 import { companyLicences, describeMember } from "../members/members.service.js";
 import { findService } from "../setup/service.repository.js";
+import { shareVideoSystemsOf } from "../video-systems/share-video-systems.js";
 import type { InviteMemberInput } from "./company-invitations.schemas.js";
 import { expireAccountInvitations, findInvitationInfo } from "./invitations.repository.js";
 import { type InvitationLinks, inviteAccount, issueInvitation } from "./invitations.service.js";
@@ -123,6 +124,7 @@ export class CompanyInvitationsService {
       const invited = await findMembersByIds(tx, company.id, ids, "invited");
       if (invited.length !== ids.length) throw new NotFoundError(NOT_INVITED);
       if (leavesNoAdmin(await findAdminIds(tx, company.id), ids)) throw new ConflictError(LAST_ADMIN);
+      await shareVideoSystemsOf(tx, actor, company.id, invited);
       const count = await deleteMembers(tx, company.id, ids);
       for (const account of invited) {
         await recordAudit(tx, actor, {

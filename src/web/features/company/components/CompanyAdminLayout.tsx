@@ -22,6 +22,7 @@ export function CompanyAdminLayout() {
           },
           { label: "Members", to: `${base}/members` },
           { label: "Team rooms", to: `${base}/team-rooms` },
+          { label: "Video systems", to: `${base}/video-systems` },
           { label: "Audit log", to: `${base}/audit` },
         ]}
       />

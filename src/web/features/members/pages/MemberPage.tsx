@@ -7,6 +7,7 @@ import { PageLoader } from "../../../components/PageLoader";
 import { formatDateTime } from "../../../lib/formatDate";
 import { usePageTitle } from "../../../lib/usePageTitle";
 import { useScopedCompany } from "../../company/components/CompanyScope";
+import { MemberVideoSystems } from "../../video-systems/components/MemberVideoSystems";
 import { MemberStatusBadge } from "../components/MemberBadges";
 import { MemberForm } from "../components/MemberForm";
 import { PasswordResetCard } from "../components/PasswordResetCard";
@@ -42,6 +43,7 @@ export function MemberPage() {
       />
       {/* Remounted when the member changes, so the form never shows another member's values. */}
       <MemberForm key={data.id} company={company} member={data} />
+      <MemberVideoSystems companyId={company.id} memberId={data.id} />
       <PasswordResetCard companyId={company.id} member={data} pendingPath={`${membersPath}/pending`} />
     </Stack>
   );

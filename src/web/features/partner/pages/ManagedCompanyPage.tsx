@@ -11,6 +11,7 @@ import { formatDateTime } from "../../../lib/formatDate";
 import { usePageTitle } from "../../../lib/usePageTitle";
 import { CompanyDomains } from "../../company/components/CompanyDomains";
 import { CompanyFacts } from "../../company/components/CompanyFacts";
+import { PartnerVideoSystems } from "../../video-systems/components/PartnerVideoSystems";
 import { CompanyStatusBadge } from "../components/CompanyStatusBadge";
 import { CompanyEditForm } from "../components/company-form/CompanyEditForm";
 import { type PartnerScope, usePartnerCrumbs, usePartnerScope } from "../partnerScope";
@@ -88,6 +89,7 @@ function ManagedCompanyDetails({ company, scope, crumbs }: DetailsProps) {
       <SectionCard title="Domains">
         <CompanyDomains company={company} />
       </SectionCard>
+      <PartnerVideoSystems company={company} />
       <SectionCard
         title="Settings"
         description="What the company has bought, and how its rooms and domains are set up."

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { normaliseAuthType, normaliseInfinityAlias } from "./infinity-alias.js";
+
+const address = (value: string) => ({ kind: "address", address: value });
+
+describe("normaliseInfinityAlias", () => {
+  it.each([
+    ["alice.vmr@acme.video.example.com", "alice.vmr@acme.video.example.com"],
+    ["sip:alice.vmr@acme.video.example.com", "alice.vmr@acme.video.example.com"],
+    ["sips:alice@acme.example.com;transport=tls", "alice@acme.example.com"],
+    ["SIP:Alice.VMR@Acme.Video.Example.com:5061", "alice.vmr@acme.video.example.com"],
+    ["h323:alice@acme.example.com", "alice@acme.example.com"],
+    ["sip:alice@acme.example.com:5060;transport=tcp;lr", "alice@acme.example.com"],
+    ['"Alice" <sip:alice@acme.example.com>', "alice@acme.example.com"],
+    ["  alice@acme.example.com  ", "alice@acme.example.com"],
+  ])("%s → %s", (raw, expected) => {
+    expect(normaliseInfinityAlias(raw)).toEqual(address(expected));
+  });
+
+  it("keeps a bare local part as one", () => {
+    expect(normaliseInfinityAlias("Meet.Bob")).toEqual({ kind: "local", localPart: "meet.bob" });
+    expect(normaliseInfinityAlias("sip:meet.bob")).toEqual({ kind: "local", localPart: "meet.bob" });
+  });
+
+  it.each(["", "   ", "sip:", "@", "a@", "@b.com", "a b@c.com", "a@b@c", "x@-bad.com", "x".repeat(400)])(
+    "refuses %j",
+    (raw) => {
+      expect(normaliseInfinityAlias(raw)).toBeNull();
+    },
+  );
+
+  it("never throws, and its answer is already in normal form", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (raw) => {
+        const result = normaliseInfinityAlias(raw);
+        if (result === null) return;
+        const value = result.kind === "address" ? result.address : result.localPart;
+        expect(value).toBe(value.toLowerCase());
+        expect(value).not.toMatch(/[\s;:<>"]/);
+        expect(normaliseInfinityAlias(value)).toEqual(result);
+      }),
+    );
+  });
+
+  it("finds the same address whatever form Infinity wraps it in", () => {
+    const label = fc.stringMatching(/^[a-z][a-z0-9]{0,9}$/);
+    const local = fc.stringMatching(/^[a-z][a-z0-9._-]{0,20}$/);
+    fc.assert(
+      fc.property(
+        local,
+        fc.array(label, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom("", "sip:", "sips:", "SIP:", "h323:", "H323:"),
+        fc.option(fc.integer({ min: 1, max: 65535 }), { nil: undefined }),
+        fc.constantFrom("", ";transport=tls", ";transport=TCP;lr"),
+        fc.boolean(),
+        (name, labels, scheme, port, params, shout) => {
+          const stored = `${name}@${labels.join(".")}`;
+          let raw = `${scheme}${stored}${port === undefined ? "" : `:${port}`}${params}`;
+          if (shout) raw = raw.toUpperCase();
+          expect(normaliseInfinityAlias(raw)).toEqual(address(stored));
+        },
+      ),
+    );
+  });
+});
+
+describe("normaliseAuthType", () => {
+  it.each([
+    ["sso", "sso"],
+    ['"sso"', "sso"],
+    ["SSO", "sso"],
+    ["credentials", "credentials"],
+    ['"credentials"', "credentials"],
+    [undefined, "credentials"],
+    ["", "credentials"],
+    ["weird", "credentials"],
+  ])("%j → %s", (raw, expected) => {
+    expect(normaliseAuthType(raw)).toBe(expected);
+  });
+});

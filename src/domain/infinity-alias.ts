@@ -1,0 +1,53 @@
+/**
+ * Pexip Infinity sends aliases in many forms (`sip:alice@acme.example.com;transport=tls`,
+ * `h323:…`, `SIPS:Alice@Acme.Example.com:5061`, or a bare `meet.bob` from some clients). The
+ * policy server looks addresses up in their stored form (lowercase `local@domain`), so every
+ * form is reduced to that before a lookup. Pure, total: any string gives an answer, never throws.
+ */
+export type InfinityAlias =
+  | { kind: "address"; address: string }
+  /** A bare local part: some clients dial or register without the domain. */
+  | { kind: "local"; localPart: string };
+
+/** The longest alias worth looking at; Infinity's own fields stop at 250 characters. */
+const MAX_ALIAS_LENGTH = 320;
+const SCHEME = /^(?:sips?|h323|tel):/i;
+/** What a stored local part or domain may hold (video-address.ts is stricter; a lookup needn't be). */
+const LOCAL = /^[a-z0-9._+-]+$/;
+const DOMAIN = /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/;
+
+/** The alias in the form addresses are stored in, or null when it cannot be a video address. */
+export function normaliseInfinityAlias(raw: string): InfinityAlias | null {
+  let alias = raw.trim();
+  if (alias.length === 0 || alias.length > MAX_ALIAS_LENGTH) return null;
+  // `<sip:…>` as a SIP header carries it; a display name before it is not part of the alias.
+  const bracketed = /<([^<>]*)>/.exec(alias);
+  if (bracketed?.[1] !== undefined) alias = bracketed[1].trim();
+  alias = alias.replace(/^"+|"+$/g, "");
+  alias = alias.replace(SCHEME, "");
+  // URI parameters (`;transport=tls`) and headers (`?x=y`) follow the host part.
+  alias = alias.split(/[;?]/, 1)[0] ?? "";
+  alias = alias.toLowerCase();
+  const at = alias.lastIndexOf("@");
+  if (at < 0) return LOCAL.test(alias) ? { kind: "local", localPart: alias } : null;
+  const local = alias.slice(0, at);
+  const domain = stripPort(alias.slice(at + 1)).replace(/\.$/, "");
+  if (!LOCAL.test(local) || !DOMAIN.test(domain)) return null;
+  return { kind: "address", address: `${local}@${domain}` };
+}
+
+function stripPort(hostPort: string): string {
+  return hostPort.replace(/:\d{1,5}$/, "");
+}
+
+/**
+ * Infinity's `auth_type` is `credentials` or `sso`, sometimes inside literal quotes
+ * (`"credentials"`); anything else counts as credentials, the safe default.
+ */
+export function normaliseAuthType(raw: string | undefined): "credentials" | "sso" {
+  const value = (raw ?? "")
+    .trim()
+    .replace(/^["']+|["']+$/g, "")
+    .toLowerCase();
+  return value === "sso" ? "sso" : "credentials";
+}
