@@ -12,13 +12,13 @@ import { failOnBrowserErrors } from "./support/console-errors.js";
 
 const admin: Account = {
   fullName: "Peter Gibbons",
-  email: "peter@initech.example",
+  email: "peter@wayne.example",
   password: "peter's own passphrase",
 };
 const company = {
-  partnerName: "Initech Partners",
-  name: "Initech",
-  domain: "initech.example",
+  partnerName: "Wayne Partners",
+  name: "Wayne Enterprises",
+  domain: "wayne.example",
   licences: 3,
   admin,
 };
@@ -47,7 +47,7 @@ test("a company with an admin and a member, and endpoint subscriptions", async (
   companyId = me.company.id;
   await api(page, "POST", `/api/v1/companies/${companyId}/invitations`, {
     fullName: "Michael Bolton",
-    email: "michael@initech.example",
+    email: "michael@wayne.example",
     videoAddress: "michael",
     role: "member",
   });
@@ -66,7 +66,7 @@ test("a company with an admin and a member, and endpoint subscriptions", async (
 test("the partner side bulk-creates video systems from a CSV and twins one to a member", async ({ page }) => {
   await signIn(page, operator);
   await page.goto(`/operator/partners/${partnerId}/companies/${companyId}`);
-  await expect(page.getByRole("heading", { name: "Initech", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Wayne Enterprises", level: 1 })).toBeVisible();
   const section = page.getByRole("region", { name: "Video systems" });
   await expect(section.getByText("No video systems yet")).toBeVisible();
 
@@ -74,9 +74,9 @@ test("the partner side bulk-creates video systems from a CSV and twins one to a 
   const dialog = page.getByRole("dialog", { name: "Bulk create video systems (CSV)" });
   const csv = [
     "username,video_domain,display_name,serial_number",
-    "boardroom,initech.example,Boardroom,SN-100",
-    "lobby,initech.example,Lobby,",
-    "michael,initech.example,Taken address,",
+    "boardroom,wayne.example,Boardroom,SN-100",
+    "lobby,wayne.example,Lobby,",
+    "michael,wayne.example,Taken address,",
   ].join("\n");
   await dialog.locator('input[type="file"]').setInputFiles({
     name: "endpoints.csv",
@@ -89,7 +89,7 @@ test("the partner side bulk-creates video systems from a CSV and twins one to a 
   );
   await dialog.getByRole("button", { name: "Yes, create 2 video systems" }).click();
   await expect(dialog).toBeHidden();
-  await expect(section.getByRole("row", { name: /Boardroom/ })).toContainText("boardroom@initech.example");
+  await expect(section.getByRole("row", { name: /Boardroom/ })).toContainText("boardroom@wayne.example");
   await expect(section.getByText("Endpoint subscriptions: 2 of 3 used (1 left).")).toBeVisible();
 
   await section.getByRole("button", { name: "Add video system" }).click();
@@ -100,7 +100,7 @@ test("the partner side bulk-creates video systems from a CSV and twins one to a 
   await add.getByLabel(/Use the member's address/).check();
   await add.getByRole("button", { name: "Add video system" }).click();
   await expect(add).toBeHidden();
-  await expect(section.getByRole("row", { name: /Michael's desk/ })).toContainText("michael@initech.example");
+  await expect(section.getByRole("row", { name: /Michael's desk/ })).toContainText("michael@wayne.example");
   await signOut(page);
 });
 
@@ -113,7 +113,7 @@ test("the admin renames a shared system and finds the twinned one on the member'
     .click();
   await expect(page.getByRole("heading", { name: "Video systems", level: 1 })).toBeVisible();
   await expect(
-    page.getByText("Contact your partner (Initech Partners) to add or remove video systems."),
+    page.getByText("Contact your partner (Wayne Partners) to add or remove video systems."),
   ).toBeVisible();
   await expect(page.getByText("Endpoint subscriptions: 3 of 3 used (0 left)")).toBeVisible();
   // Shared systems only: the twinned desk is on its member's page.
@@ -130,12 +130,12 @@ test("the admin renames a shared system and finds the twinned one on the member'
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Reception was updated.")).toBeVisible();
   await page.getByRole("link", { name: "Video systems" }).first().click();
-  await expect(page.getByRole("row", { name: /Reception/ })).toContainText("reception@initech.example");
+  await expect(page.getByRole("row", { name: /Reception/ })).toContainText("reception@wayne.example");
 
   await openMembers(page);
   await page.getByRole("link", { name: "Michael Bolton" }).click();
   const systems = page.getByRole("region", { name: "Video systems" });
-  await expect(systems.getByRole("row", { name: /Michael's desk/ })).toContainText("michael@initech.example");
+  await expect(systems.getByRole("row", { name: /Michael's desk/ })).toContainText("michael@wayne.example");
   await expect(systems.getByRole("link", { name: "Print QR code: Michael's desk" })).toBeVisible();
   await expect(
     systems.getByRole("link", { name: "Activate subscription on endpoint: Michael's desk" }),

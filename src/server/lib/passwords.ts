@@ -10,9 +10,16 @@ import { hash, verify } from "@node-rs/argon2";
 // Algorithm.Argon2id: the package exports it as a const enum, which isolated modules cannot import.
 const ARGON2ID = 2;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 65_536, timeCost: 3, parallelism: 1 };
+/**
+ * Inside Vitest only (it sets VITEST in its workers; a server never has it): the cheapest
+ * argon2id, so the hundreds of accounts the integration tests create and sign in do not spend
+ * minutes hashing. The browser tests and `npm run bench` run the real server at full cost.
+ */
+const TEST_OPTIONS = { algorithm: ARGON2ID, memoryCost: 1_024, timeCost: 1, parallelism: 1 };
+const options = process.env.VITEST ? TEST_OPTIONS : OPTIONS;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return hash(password, options);
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
