@@ -58,7 +58,9 @@ describe("audit events in words", () => {
     expect(describeEvent("video_system.activated", null, { name: "Lobby" })).toBe(
       "Activated a video system: Lobby",
     );
-    expect(describeEvent("room.teleported", null, { name: "Board room" })).toBe("Room teleported: Board room");
+    expect(describeEvent("room.teleported", null, { name: "Board room" })).toBe(
+      "Room teleported: Board room",
+    );
     expect(describeEvent("team_room.updated", { name: "Old" }, { name: "New" })).toBe(
       "Changed name from Old to New",
     );

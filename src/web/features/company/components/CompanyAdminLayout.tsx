@@ -4,8 +4,7 @@ import { SectionNav } from "../../../components/SectionNav";
 import { useScopedCompany } from "./CompanyScope";
 
 /**
- * Company administration's frame: its sections as links above the current page. Video systems
- * join the list when they are built (no links to pages that do not exist yet).
+ * Company administration's frame: its sections as links above the current page.
  */
 export function CompanyAdminLayout() {
   const company = useScopedCompany();
