@@ -164,7 +164,7 @@ export interface PendingInvitation {
 }
 
 export interface MemberPage extends Page<MemberSummary> {
-  /** A search matching more than 1,000 members: `total` is 1,000 and means "1,000 or more". */
+  /** A search matching more than 10,000 members: `total` is 10,000 and means "10,000 or more". */
   totalCapped: boolean;
   licences: Licences;
 }

@@ -8,7 +8,7 @@ interface ListFooterProps {
   /** Singular and plural nouns for the count, e.g. ["company", "companies"]. */
   noun: [string, string];
   onPageChange: (page: number) => void;
-  /** `total` is a lower bound ("1,000+"): a search counts its matches only that far. */
+  /** `total` is a lower bound ("10,000+"): a search counts its matches only that far. */
   totalCapped?: boolean;
 }
 

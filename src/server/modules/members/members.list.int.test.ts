@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { demoCompanies } from "../../../../test/helpers/demo.js";
 import { useTestApp } from "../../../../test/helpers/test-app.js";
 import { queryRows } from "../../db/client.js";
-import { MEMBER_SORTS, type MemberSort, SEARCH_TOTAL_CAP } from "./members.repository.js";
+import { listMembers, MEMBER_SORTS, type MemberSort, SEARCH_TOTAL_CAP } from "./members.repository.js";
 
 describe("the members list and its CSV export", () => {
   const app = useTestApp();
@@ -252,6 +252,25 @@ describe("the members list and its CSV export", () => {
               label,
             ).toEqual(want.slice((page - 1) * 100, page * 100));
           }
+        }
+      }
+    }
+
+    // Past the cap (lowered here to 500), a search is counted to it and still paged in exact
+    // order: "e" matches everyone, "ë" (Zoë) 1 in 6, all at the end of the name order.
+    for (const sort of MEMBER_SORTS) {
+      for (const q of ["e", "ë"]) {
+        const want = expected(sort, null, q);
+        const last = Math.ceil(want.length / 100);
+        for (const page of new Set([1, Math.ceil(last / 2), last])) {
+          const got = await listMembers(db, acme.id, { q, sort, page, pageSize: 100 }, 500);
+          const label = `${sort} ${q} page ${page}`;
+          expect(want.length, label).toBeGreaterThan(500);
+          expect(got, label).toMatchObject({ total: 500, totalCapped: true });
+          expect(
+            got.items.map((m) => m.id),
+            label,
+          ).toEqual(want.slice((page - 1) * 100, page * 100));
         }
       }
     }

@@ -100,10 +100,12 @@ function orderBy(keys: OrderKey[], options: { reversed?: boolean } = {}): SQL[] 
 
 /**
  * A search counts its matches up to this many and sorts them itself; beyond, the list says
- * "1,000+" (typing more narrows it) and pages walk the sort's index, where matches are dense.
- * An exact count of a search matching most of 100,000 members costs a scan of them all.
+ * "10,000+" (typing more narrows it) and pages walk the sort's index, where matches are then
+ * dense enough to be found fast. An exact count of a search matching most of 100,000 members
+ * costs a scan of them all; a lower cap would walk the index past sparse matches (all of
+ * them at the end of the order) and be slower still.
  */
-export const SEARCH_TOTAL_CAP = 1_000;
+export const SEARCH_TOTAL_CAP = 10_000;
 
 function memberWhere(companyId: string, filter: MemberFilter): SQL | undefined {
   const conditions: SQL[] = [eq(accounts.companyId, companyId), eq(accounts.kind, "member")];
@@ -162,15 +164,16 @@ async function readPage(
 }
 
 /**
- * A search's matches, up to SEARCH_TOTAL_CAP + 1 of them, collected (with the trigram index, or
- * one scan for searches of one or two characters, which it cannot serve), counted and sorted in
- * one statement; null when there are more than SEARCH_TOTAL_CAP.
+ * A search's matches, up to `cap` + 1 of them, collected (with the trigram index, or one scan
+ * for searches of one or two characters, which it cannot serve), counted and sorted in one
+ * statement; null when there are more than `cap`.
  */
 async function readFewMatches(
   db: Db,
   where: SQL | undefined,
   keys: OrderKey[],
   window: { limit: number; offset: number },
+  cap: number,
 ): Promise<{ items: MemberListRow[]; total: number } | null> {
   const k = (i: number) => sql.identifier(`k${i}`);
   const [found] = await queryRows<{ total: number; ids: string[] | null }>(
@@ -180,7 +183,7 @@ async function readFewMatches(
             keys.map(({ key }, i) => sql`${key} as ${k(i)}`),
             sql`, `,
           )}
-          from ${accounts} where ${where ?? sql`true`} limit ${SEARCH_TOTAL_CAP + 1})
+          from ${accounts} where ${where ?? sql`true`} limit ${cap + 1})
         select (select count(*)::int from matches) as total,
                (select array_agg(page.id::text) from (
                   select id from matches
@@ -191,7 +194,7 @@ async function readFewMatches(
                   limit ${window.limit} offset ${window.offset}) as page) as ids`,
   );
   const total = Number(found?.total ?? 0);
-  if (total > SEARCH_TOTAL_CAP) return null;
+  if (total > cap) return null;
   const ids = found?.ids ?? [];
   if (ids.length === 0) return { items: [], total };
   const rows = await db
@@ -206,7 +209,7 @@ async function readFewMatches(
 export interface MemberListPage {
   items: MemberListRow[];
   total: number;
-  /** The search matched more than SEARCH_TOTAL_CAP members; `total` is the cap. */
+  /** The search matched more than the cap (SEARCH_TOTAL_CAP) members; `total` is the cap. */
   totalCapped: boolean;
 }
 
@@ -214,15 +217,16 @@ export async function listMembers(
   db: Db,
   companyId: string,
   query: MemberListQuery,
+  searchCap = SEARCH_TOTAL_CAP,
 ): Promise<MemberListPage> {
   const where = memberWhere(companyId, query);
   const keys = orderKeys(query.sort);
   const offset = (query.page - 1) * query.pageSize;
   if (query.q) {
     const window = { limit: query.pageSize, offset };
-    const few = await readFewMatches(db, where, keys, window);
+    const few = await readFewMatches(db, where, keys, window, searchCap);
     if (few) return { ...few, totalCapped: false };
-    return { items: await readPage(db, where, keys, window), total: SEARCH_TOTAL_CAP, totalCapped: true };
+    return { items: await readPage(db, where, keys, window), total: searchCap, totalCapped: true };
   }
   const countMembers = async (on: Db) =>
     (await on.select({ value: count() }).from(accounts).where(where))[0]?.value ?? 0;

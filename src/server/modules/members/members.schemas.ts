@@ -52,7 +52,7 @@ export const member = memberSummary
   .meta({ id: "Member" });
 
 export const memberListResponse = listOf(memberSummary).extend({
-  /** A search matching more than 1,000 members counts to 1,000 and says so here. */
+  /** A search matching more than 10,000 members counts to 10,000 and says so here. */
   totalCapped: z.boolean(),
   licences,
 });
