@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -12,6 +13,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+
+/** PostgreSQL's full-text document type (drizzle has no built-in for it). */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -128,6 +132,16 @@ export const accounts = pgTable(
       (): SQL =>
         sql`lower(${accounts.fullName}) || chr(10) || ${accounts.email} || chr(10) || coalesce(${accounts.videoAddress}, '')`,
     ),
+    /**
+     * The words of the name, email and video address (split at spaces and punctuation), for
+     * searches of one or two characters: they match the start of a word ("z" finds Zoë), which
+     * this index answers at once — a trigram index cannot serve them, and a substring match
+     * would read every member of the company.
+     */
+    searchWords: tsvector("search_words").generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('simple', regexp_replace(lower(${accounts.fullName}) || ' ' || ${accounts.email} || ' ' || coalesce(${accounts.videoAddress}, ''), '[[:space:][:punct:]]+', ' ', 'g'))`,
+    ),
   },
   (t) => [
     uniqueIndex("accounts_email_key").on(t.email),
@@ -165,6 +179,7 @@ export const accounts = pgTable(
     ),
     // Substring search (LIKE '%…%') of three characters or more.
     index("accounts_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+    index("accounts_search_words_idx").using("gin", t.searchWords),
     check(
       "accounts_kind_shape",
       sql`(${t.kind} = 'operator' and ${t.partnerId} is null and ${t.companyId} is null and ${t.role} is null)

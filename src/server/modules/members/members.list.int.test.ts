@@ -146,14 +146,17 @@ describe("the members list and its CSV export", () => {
     expect(invitedRows.map((r) => r[0])).toEqual(["Full name", "Dave Dunn"]);
   });
 
-  it("searches with line breaks, % and _, and one or two letters like longer searches", async () => {
+  it("searches with line breaks, % and _; one or two letters find the start of a word", async () => {
     const { names, alice, acme, idOf } = await setup();
     // Each field is matched on its own: a search cannot join the end of one to the next.
     expect(await names("?q=andersen%0Aalice")).toEqual([]);
     expect(await names("?q=n%0Aa")).toEqual([]);
     expect(await names("?q=e")).toHaveLength(4);
     expect(await names("?q=BA")).toEqual(["Bob Baker"]);
-    expect(await names("?q=ol")).toEqual(["Carol Chen"]);
+    // "ol" is inside Carol, not the start of a word; three letters match anywhere.
+    expect(await names("?q=ol")).toEqual([]);
+    expect(await names("?q=ch")).toEqual(["Carol Chen"]);
+    expect(await names("?q=rol")).toEqual(["Carol Chen"]);
     expect(await names("?q=%25%25")).toEqual([]);
     expect(await names("?q=b_b")).toEqual([]);
     const aliceId = await idOf("alice.andersen@acme.example");
@@ -162,6 +165,8 @@ describe("the members list and its CSV export", () => {
     });
     expect(renamed.statusCode, renamed.body).toBe(200);
     expect(await names("?q=0%25_a")).toEqual(["Alice 100%_Andersen"]);
+    expect(await names("?q=10")).toEqual(["Alice 100%_Andersen"]);
+    expect(await names("?q=0")).toEqual([]);
     expect(await names("?q=0%25")).toEqual(["Alice 100%_Andersen"]);
     expect(await names("?q=_")).toEqual(["Alice 100%_Andersen"]);
     expect(await names("?q=%25x")).toEqual([]);
@@ -209,6 +214,11 @@ describe("the members list and its CSV export", () => {
       status: (r) => r.status,
       role: (r) => r.role,
     };
+    /** One or two letters or digits match the start of a word; anything else, anywhere. */
+    const matches = (field: string, q: string) =>
+      /^[a-z0-9]{1,2}$/.test(q)
+        ? field.split(/[^\p{L}\p{N}]+/u).some((word) => word.startsWith(q))
+        : field.includes(q);
     /** The order the API promises: descending sorts reverse the ties too, but -createdAt. */
     const expected = (sort: MemberSort, status: string | null, q: string | null) => {
       const field = sort.replace("-", "");
@@ -217,7 +227,7 @@ describe("the members list and its CSV export", () => {
       const key = lead[field];
       return all
         .filter((r) => !status || r.status === status)
-        .filter((r) => !q || [r.name, r.email, r.video ?? ""].some((f) => f.includes(q)))
+        .filter((r) => !q || [r.name, r.email, r.video ?? ""].some((f) => matches(f, q)))
         .sort(
           (a, b) =>
             (key ? down * cmp(key(a), key(b)) : 0) ||

@@ -107,6 +107,12 @@ function orderBy(keys: OrderKey[], options: { reversed?: boolean } = {}): SQL[] 
  */
 export const SEARCH_TOTAL_CAP = 10_000;
 
+/**
+ * Searches this short match the start of a word of the name, email or address ("z" finds Zoë,
+ * "jo" John and jo.smith@…); longer ones, and short ones with other characters, match anywhere.
+ */
+const SHORT_WORD_START = /^[a-z0-9]{1,2}$/;
+
 function memberWhere(companyId: string, filter: MemberFilter): SQL | undefined {
   const conditions: SQL[] = [eq(accounts.companyId, companyId), eq(accounts.kind, "member")];
   if (filter.status) conditions.push(eq(accounts.status, filter.status));
@@ -115,7 +121,10 @@ function memberWhere(companyId: string, filter: MemberFilter): SQL | undefined {
     // a plain LIKE on it matches case-insensitively and can use its trigram index.
     const needle = filter.q.toLowerCase();
     const pattern = containsPattern(needle);
-    if (!needle.includes("\n")) {
+    if (SHORT_WORD_START.test(needle)) {
+      // One or two letters or digits: the start of a word, from the word index (see schema.ts).
+      conditions.push(sql`${accounts.searchWords} @@ to_tsquery('simple', ${`${needle}:*`})`);
+    } else if (!needle.includes("\n")) {
       conditions.push(like(accounts.searchText, pattern));
     } else {
       // search_text keeps one field a line; a search with a line break checks them one by one.

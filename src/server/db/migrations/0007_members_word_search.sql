@@ -1,0 +1,2 @@
+ALTER TABLE "accounts" ADD COLUMN "search_words" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', regexp_replace(lower("accounts"."full_name") || ' ' || "accounts"."email" || ' ' || coalesce("accounts"."video_address", ''), '[[:space:][:punct:]]+', ' ', 'g'))) STORED;--> statement-breakpoint
+CREATE INDEX "accounts_search_words_idx" ON "accounts" USING gin ("search_words");
