@@ -6,6 +6,7 @@ import type { Company } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { TimeZoneSelect } from "../../../components/TimeZoneSelect";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { keepSaved, showSaved } from "../../../lib/savedForm";
 import type { CompanySettingsChanges } from "../api";
 import { useUpdateCompanySettings } from "../queries";
 
@@ -49,14 +50,8 @@ export function CompanySettingsForm({ company }: { company: Company }) {
           timeZone: saved.timeZone,
           hostPinOnAllPersonalRooms: saved.hostPinOnAllPersonalRooms,
         };
-        form.setInitialValues(next);
-        form.setValues(next);
-        form.resetDirty(next);
-        notifications.show({
-          color: "green",
-          title: "Company settings saved",
-          message: `${saved.name} was updated.`,
-        });
+        keepSaved(form, next);
+        showSaved("Company settings saved", saved.name);
       },
       onError: (error) => setFormError(applyServerErrors(form, error)),
     });

@@ -6,6 +6,7 @@ import type { Company, Member } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SectionCard } from "../../../components/SectionCard";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { keepSaved } from "../../../lib/savedForm";
 import { useUpdateMember } from "../queries";
 import { useAddressAvailability } from "../useAddressAvailability";
 import { AddressField } from "./AddressField";
@@ -73,9 +74,7 @@ export function MemberForm({ company, member }: MemberFormProps) {
     update.mutate(input, {
       onSuccess: ({ member: saved, warnings }) => {
         const next = memberFormValues(saved);
-        form.setInitialValues(next);
-        form.setValues(next);
-        form.resetDirty(next);
+        keepSaved(form, next);
         notifications.show({
           color: warnings.length > 0 ? "yellow" : "green",
           title: "Changes saved",

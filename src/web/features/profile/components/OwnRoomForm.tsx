@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { OwnPersonalRoom } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { keepSaved, showSaved } from "../../../lib/savedForm";
 import { RoomPinFields } from "../../members/components/RoomPinFields";
 import { useUpdateOwnRoom } from "../queries";
 import { changedRoomFields, type OwnRoomValues, ownRoomProblems, ownRoomValues } from "./ownRoomForm";
@@ -33,14 +34,8 @@ export function OwnRoomForm({ room }: { room: OwnPersonalRoom }) {
     update.mutate(input, {
       onSuccess: ({ personalRoom, warnings }) => {
         const next = ownRoomValues(personalRoom);
-        form.setInitialValues(next);
-        form.setValues(next);
-        form.resetDirty(next);
-        notifications.show({
-          color: warnings.length > 0 ? "yellow" : "green",
-          title: "Meeting room saved",
-          message: warnings.length > 0 ? `Saved. ${warnings.join(" ")}` : `${personalRoom.name} was updated.`,
-        });
+        keepSaved(form, next);
+        showSaved("Meeting room saved", personalRoom.name, warnings);
       },
       onError: (error) => setFormError(applyServerErrors(form, error)),
     });

@@ -6,6 +6,7 @@ import type { OwnTeamRoom } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SectionCard } from "../../../components/SectionCard";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { keepSaved, showSaved } from "../../../lib/savedForm";
 import { RoomPinFields } from "../../members/components/RoomPinFields";
 import {
   changedRoomFields,
@@ -42,14 +43,8 @@ export function MyRoomForm({ room }: { room: OwnTeamRoom }) {
     update.mutate(input, {
       onSuccess: ({ room: saved, warnings }) => {
         const next = ownRoomValues(asRoom(saved));
-        form.setInitialValues(next);
-        form.setValues(next);
-        form.resetDirty(next);
-        notifications.show({
-          color: warnings.length > 0 ? "yellow" : "green",
-          title: "Team room saved",
-          message: warnings.length > 0 ? `Saved. ${warnings.join(" ")}` : `${saved.name} was updated.`,
-        });
+        keepSaved(form, next);
+        showSaved("Team room saved", saved.name, warnings);
       },
       onError: (error) => setFormError(applyServerErrors(form, error)),
     });

@@ -6,6 +6,7 @@ import type { Company, TeamRoom } from "../../../api/types";
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SectionCard } from "../../../components/SectionCard";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { keepSaved, showSaved } from "../../../lib/savedForm";
 import { AddressField } from "../../members/components/AddressField";
 import { addressParts } from "../../members/components/memberForm";
 import { RoomPinFields } from "../../members/components/RoomPinFields";
@@ -52,14 +53,8 @@ export function TeamRoomSettingsForm({ company, room }: { company: Company; room
     update.mutate(input, {
       onSuccess: ({ room: saved, warnings }) => {
         const next = settingsValues(saved);
-        form.setInitialValues(next);
-        form.setValues(next);
-        form.resetDirty(next);
-        notifications.show({
-          color: warnings.length > 0 ? "yellow" : "green",
-          title: "Changes saved",
-          message: warnings.length > 0 ? `Saved. ${warnings.join(" ")}` : `${saved.name} was updated.`,
-        });
+        keepSaved(form, next);
+        showSaved("Changes saved", saved.name, warnings);
       },
       onError: (error) => setFormError(applyServerErrors(form, error)),
     });

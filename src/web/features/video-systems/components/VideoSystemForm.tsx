@@ -7,6 +7,7 @@ import type { Company, UpdateVideoSystemInput, VideoSystem } from "../../../api/
 import { ErrorAlert } from "../../../components/ErrorAlert";
 import { SectionCard } from "../../../components/SectionCard";
 import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErrors";
+import { keepSaved, showSaved } from "../../../lib/savedForm";
 import { AddressField } from "../../members/components/AddressField";
 import { addressParts } from "../../members/components/memberForm";
 import { useUpdateVideoSystem } from "../queries";
@@ -59,10 +60,8 @@ export function VideoSystemForm({ company, system }: { company: Company; system:
     update.mutate(input, {
       onSuccess: (saved) => {
         const next = valuesOf(saved);
-        form.setInitialValues(next);
-        form.setValues(next);
-        form.resetDirty(next);
-        notifications.show({ color: "green", title: "Changes saved", message: `${saved.name} was updated.` });
+        keepSaved(form, next);
+        showSaved("Changes saved", saved.name);
       },
       onError: (error) => setFormError(applyServerErrors(form, error)),
     });
