@@ -19,8 +19,21 @@ export interface Database {
   /** A short description for logs, without credentials. */
   where: string;
   ping(): Promise<void>;
+  /**
+   * LISTEN on a channel (PostgreSQL NOTIFY). `onState(false)` says notifications may be missed
+   * (connection lost) until `onState(true)` (listening again); the returned function stops.
+   */
+  listen(channel: string, handlers: NotificationHandlers): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+export interface NotificationHandlers {
+  onNotify(payload: string): void;
+  onState(listening: boolean): void;
+}
+
+/** How long to wait before listening again after the LISTEN connection was lost. */
+const RELISTEN_DELAY_MS = 1000;
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
@@ -39,6 +52,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       kind: "postgres",
       where: `postgres://${url.host}${url.pathname}`,
       ping: async () => void (await db.execute(sql`select 1`)),
+      listen: (channel, handlers) => listenOnPostgres(target.url, channel, handlers),
       close: () => pool.end(),
     };
   }
@@ -59,6 +73,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     kind: "pglite",
     where: dataPath ? `PGlite in ${dataPath}` : "PGlite in memory",
     ping: async () => void (await db.execute(sql`select 1`)),
+    // One process owns a PGlite directory: its notifications never get lost.
+    listen: async (channel, handlers) => {
+      const unlisten = await client.listen(channel, handlers.onNotify);
+      handlers.onState(true);
+      return unlisten;
+    },
     close: () => client.close(),
   };
 }
@@ -67,4 +87,49 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * A LISTEN needs a connection of its own for as long as it lasts (a pooled one goes back to the
+ * pool). When it breaks, the handler hears `onState(false)` at once and the connection is made
+ * again after a pause, until stopped. It never throws: a server that is down is retried too.
+ */
+async function listenOnPostgres(
+  url: string,
+  channel: string,
+  handlers: NotificationHandlers,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (client !== next) return;
+      client = null;
+      handlers.onState(false);
+      next.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect(), RELISTEN_DELAY_MS);
+    };
+    next.on("error", lost);
+    next.on("end", lost);
+    next.on("notification", (message) => handlers.onNotify(message.payload ?? ""));
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch {
+      return lost();
+    }
+    if (stopped) return void (await next.end());
+    handlers.onState(true);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const current = client;
+    client = null;
+    await current?.end();
+  };
 }

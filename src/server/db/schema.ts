@@ -456,3 +456,33 @@ export const endpointActivationCodes = pgTable(
   },
   (t) => [index("endpoint_activation_codes_system_idx").on(t.companyId, t.videoSystemId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Pexip Infinity: how Confero and the call platform know each other (operator settings).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The operator's "Pexip Infinity" settings, one row (absent until first saved). Passwords
+ * Infinity sends to us (policy, event sink) are kept as keyed hashes: Confero only checks them.
+ * The management API password is sent by us, so it is sealed (SecretBox), not hashed.
+ * Environment variables, when set, win over these values (config.ts).
+ */
+export const infinitySettings = pgTable(
+  "infinity_settings",
+  {
+    id: integer("id").primaryKey().default(1),
+    policyUsername: text("policy_username"),
+    policyPasswordHash: text("policy_password_hash"),
+    eventSinkUsername: text("event_sink_username"),
+    eventSinkPasswordHash: text("event_sink_password_hash"),
+    apiUrl: text("api_url"),
+    apiUsername: text("api_username"),
+    apiPasswordSealed: text("api_password_sealed"),
+    /** Unknown addresses in the service's or a company's domains are refused, not left to Infinity. */
+    rejectUnknownInOurDomains: boolean("reject_unknown_in_our_domains").notNull().default(false),
+    /** The domain a bare local part (`meet.bob`) is matched in; null: the service's primary domain. */
+    defaultDomain: text("default_domain"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("infinity_settings_single_row", sql`${t.id} = 1`)],
+);
