@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { normaliseAuthType, normaliseInfinityAlias } from "./infinity-alias.js";
+import { normaliseAuthType, normaliseInfinityAlias, resolveInfinityAlias } from "./infinity-alias.js";
 
 const address = (value: string) => ({ kind: "address", address: value });
 
@@ -21,6 +21,17 @@ describe("normaliseInfinityAlias", () => {
   it("keeps a bare local part as one", () => {
     expect(normaliseInfinityAlias("Meet.Bob")).toEqual({ kind: "local", localPart: "meet.bob" });
     expect(normaliseInfinityAlias("sip:meet.bob")).toEqual({ kind: "local", localPart: "meet.bob" });
+  });
+
+  it("reads a local part at the node's IP address (H.323 dialling by IP) as a bare local part", () => {
+    expect(normaliseInfinityAlias("meet.qa@10.44.131.22:1720")).toEqual({
+      kind: "local",
+      localPart: "meet.qa",
+    });
+    expect(normaliseInfinityAlias("sip:Meet.QA@[2001:db8::1]:5060")).toEqual({
+      kind: "local",
+      localPart: "meet.qa",
+    });
   });
 
   it.each(["", "   ", "sip:", "@", "a@", "@b.com", "a b@c.com", "a@b@c", "x@-bad.com", "x".repeat(400)])(
@@ -61,6 +72,33 @@ describe("normaliseInfinityAlias", () => {
           expect(normaliseInfinityAlias(raw)).toEqual(address(stored));
         },
       ),
+    );
+  });
+});
+
+describe("resolveInfinityAlias", () => {
+  it("puts a bare local part in the default domain, and leaves full addresses alone", () => {
+    expect(resolveInfinityAlias("meet.bob", "video.example.com")).toBe("meet.bob@video.example.com");
+    expect(resolveInfinityAlias("meet.qa@10.44.131.22:1720", "video.example.com")).toBe(
+      "meet.qa@video.example.com",
+    );
+    expect(resolveInfinityAlias("sip:Alice@Acme.Example.com", "video.example.com")).toBe(
+      "alice@acme.example.com",
+    );
+  });
+
+  it("has no address for a bare local part without a default domain, or for nonsense", () => {
+    expect(resolveInfinityAlias("meet.bob", null)).toBeNull();
+    expect(resolveInfinityAlias("a b c", "video.example.com")).toBeNull();
+  });
+
+  it("is idempotent: an answer resolves to itself", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (raw) => {
+        const once = resolveInfinityAlias(raw, "video.example.com");
+        if (once !== null) expect(resolveInfinityAlias(once, "video.example.com")).toBe(once);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

@@ -32,12 +32,36 @@ export function normaliseInfinityAlias(raw: string): InfinityAlias | null {
   if (at < 0) return LOCAL.test(alias) ? { kind: "local", localPart: alias } : null;
   const local = alias.slice(0, at);
   const domain = stripPort(alias.slice(at + 1)).replace(/\.$/, "");
-  if (!LOCAL.test(local) || !DOMAIN.test(domain)) return null;
+  if (!LOCAL.test(local)) return null;
+  // `meet.qa@10.44.131.22:1720`: an H.323 or SIP client dialling the node's own IP address
+  // means "this local part on this platform", the same as a bare `meet.qa`.
+  if (IPV4.test(domain) || IPV6_LITERAL.test(domain)) return { kind: "local", localPart: local };
+  if (!DOMAIN.test(domain)) return null;
   return { kind: "address", address: `${local}@${domain}` };
 }
 
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const IPV6_LITERAL = /^\[[0-9a-f:.]+\]$/;
+
 function stripPort(hostPort: string): string {
   return hostPort.replace(/:\d{1,5}$/, "");
+}
+
+/**
+ * The stored address an alias stands for: a bare local part is looked up in `defaultDomain`
+ * (the Infinity settings' default domain: the service's primary one unless the operator chose
+ * another); without a default domain it stands for nothing.
+ */
+export function resolveInfinityAlias(raw: string, defaultDomain: string | null): string | null {
+  const alias = normaliseInfinityAlias(raw);
+  if (!alias) return null;
+  if (alias.kind === "address") return alias.address;
+  return defaultDomain ? `${alias.localPart}@${defaultDomain}` : null;
+}
+
+/** The domain of a stored address (`local@domain`). */
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf("@") + 1);
 }
 
 /**

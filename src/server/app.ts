@@ -1,10 +1,17 @@
 import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { SecretBox } from "./lib/secret-box.js";
+import { safeEqual } from "./lib/tokens.js";
 import { auditEventRoutes } from "./modules/audit/audit-events.routes.js";
 import { AuditEventsService } from "./modules/audit/audit-events.service.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -33,14 +40,17 @@ import { memberRoutes } from "./modules/members/members.routes.js";
 import { MembersService } from "./modules/members/members.service.js";
 import { partnerRoutes } from "./modules/partners/partners.routes.js";
 import { PartnersService } from "./modules/partners/partners.service.js";
-import { policyRoutes } from "./modules/policy/policy.routes.js";
-import { RegistrationPolicyService } from "./modules/policy/registrations.service.js";
+import { notFound } from "./modules/policy/policy-answers.js";
+import { PolicyCache } from "./modules/policy/policy-cache.js";
+import type { PolicyRequestLog } from "./modules/policy/policy-request-log.js";
+import { registerPolicyServer } from "./modules/policy/policy-server.js";
 import { profileRoutes } from "./modules/profile/profile.routes.js";
 import { ProfileService } from "./modules/profile/profile.service.js";
 import { personalRoomRoutes } from "./modules/rooms/personal-rooms.routes.js";
 import { PersonalRoomsService } from "./modules/rooms/personal-rooms.service.js";
 import { serviceSettingsRoutes } from "./modules/service-settings/service-settings.routes.js";
 import { ServiceSettingsService } from "./modules/service-settings/service-settings.service.js";
+import { findService } from "./modules/setup/service.repository.js";
 import { setupRoutes } from "./modules/setup/setup.routes.js";
 import { SetupService } from "./modules/setup/setup.service.js";
 import { OwnTeamRoomsService } from "./modules/team-rooms/own-team-rooms.service.js";
@@ -67,11 +77,17 @@ export interface AppOptions {
 
 export interface ConferoApp {
   app: FastifyInstance;
-  services: { auth: AuthService; setup: SetupService };
+  services: { auth: AuthService; setup: SetupService; policyCache: PolicyCache };
 }
 
 /** API bodies are small JSON documents; bulk uploads raise this per route. */
 const BODY_LIMIT_BYTES = 64 * 1024;
+
+function answerBadUrl(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code !== "FST_ERR_BAD_URL") return reply.send(error);
+  if (request.url.startsWith("/policy/v1/")) return reply.code(404).send(notFound("malformed URL").body);
+  return reply.code(400).send({ error: { code: "BAD_URL", message: "The URL does not decode." } });
+}
 
 /** The one composition root: main.ts and the tests build the same app. */
 export async function buildApp(options: AppOptions): Promise<ConferoApp> {
@@ -89,6 +105,9 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
     genReqId: () => randomUUID(),
     trustProxy: false,
     return503OnClosing: true,
+    // A URL that does not decode (`%E0%A4%A`) never reaches a route. Infinity still gets a
+    // policy answer it understands (fall back to its own behaviour); everyone else a clear 400.
+    frameworkErrors: (error, request, reply) => answerBadUrl(error, request, reply as FastifyReply),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -129,9 +148,11 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   });
   const videoSystemQr = new VideoSystemQrService({ db, publicUrl: config.publicUrl });
   const meetingConnect = new MeetingConnectService({ db, infinityApi: config.infinityApi });
-  const registrationPolicy = new RegistrationPolicyService({ db, sipPasswords });
   const videoSystems = new VideoSystemsService({ db });
   const bulkVideoSystems = new BulkVideoSystemsService({ db });
+
+  // What Infinity is told comes from memory, dropped on every change (policy-cache.ts).
+  const policyCache = new PolicyCache(db);
 
   registerErrorHandler(app);
   await registerOpenApi(app, config.publicUrl);
@@ -145,6 +166,11 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       api.removeContentTypeParser("text/plain");
       registerCsrf(api, config.secureCookies);
       registerSessions(api, auth);
+      // A change saved here reaches this instance's policy answers before its response does;
+      // other instances hear of it by NOTIFY a moment later (policy-cache.ts).
+      api.addHook("onSend", async (request, reply) => {
+        if (request.method !== "GET" && reply.statusCode < 400) policyCache.flush();
+      });
       authRoutes(api, { auth, secureCookies: config.secureCookies });
       setupRoutes(api, { setup, auth, secureCookies: config.secureCookies });
       outboxRoutes(api, { db });
@@ -176,13 +202,30 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
     { prefix: "/api/v1" },
   );
   // Pexip Infinity's external policy API: basic auth when configured, no cookies or CSRF.
-  await app.register(
-    async (policy) => {
-      policyRoutes(policy, { registrations: registrationPolicy, credentials: config.policyCredentials });
+  // INTERIM (policy work in progress): replaced by the infinity-settings module's service and log.
+  const interimPolicySettings = {
+    async current() {
+      const row = await findService(db);
+      const credentials = config.policyCredentials;
+      return {
+        policyAuth: credentials
+          ? (u: string, p: string) => safeEqual(u, credentials.username) && safeEqual(p, credentials.password)
+          : null,
+        rejectUnknownInOurDomains: false,
+        defaultDomain: row?.domains[0] ?? null,
+      };
     },
-    { prefix: "/policy/v1" },
-  );
+    invalidate() {},
+  };
+  const interimPolicyLog = { record() {} } as unknown as PolicyRequestLog;
+  await registerPolicyServer(app, {
+    cache: policyCache,
+    database,
+    settings: interimPolicySettings,
+    sipPasswords,
+    log: interimPolicyLog,
+  });
 
   if (options.serveWeb !== false) await registerStaticWeb(app);
-  return { app, services: { auth, setup } };
+  return { app, services: { auth, setup, policyCache } };
 }

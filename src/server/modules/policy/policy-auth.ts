@@ -1,21 +1,20 @@
 import type { FastifyRequest } from "fastify";
 import type { BasicCredentials } from "../../config.js";
 import { UnauthenticatedError } from "../../errors.js";
-import { safeEqual } from "../../lib/tokens.js";
+import type { PolicySettingsSource } from "./policy-settings.js";
 
 /**
- * Infinity's policy profile may send HTTP basic auth. When Confero is configured with
- * POLICY_USERNAME/POLICY_PASSWORD every /policy/v1 request must carry them; without them the
- * policy API is open (as Infinity's own default is), for deployments that fence it off by network.
+ * Infinity's policy profile may send HTTP basic auth. When policy credentials are configured
+ * (operator settings "Pexip Infinity", or POLICY_USERNAME/POLICY_PASSWORD) every /policy/v1
+ * request must carry them; without them the policy API is open (as Infinity's own default is),
+ * for deployments that fence it off by network. These credentials open nothing else.
  */
-export function policyAuthHook(credentials: BasicCredentials | null | undefined) {
+export function policyAuthHook(settings: PolicySettingsSource) {
   return async (request: FastifyRequest): Promise<void> => {
-    if (!credentials) return;
+    const { policyAuth } = await settings.current();
+    if (!policyAuth) return;
     const given = parseBasic(request.headers.authorization);
-    // Both compared, whatever the first says, so timing does not tell which one was wrong.
-    const userOk = safeEqual(given?.username ?? "", credentials.username);
-    const passwordOk = safeEqual(given?.password ?? "", credentials.password);
-    if (given && userOk && passwordOk) return;
+    if (given && policyAuth(given.username, given.password)) return;
     const error = new UnauthenticatedError(
       "The policy API needs the username and password configured in Confero.",
     );

@@ -1,10 +1,15 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { BasicCredentials } from "../../config.js";
 import { errorResponse } from "../../lib/http-schemas.js";
+import type { DirectoryPolicy } from "./directory-policy.service.js";
+import type { ParticipantPropertiesPolicy } from "./participant-properties.service.js";
+import { notFound, type PolicyAnswer } from "./policy-answers.js";
 import { policyAuthHook } from "./policy-auth.js";
-import type { RegistrationPolicyService } from "./registrations.service.js";
+import type { PolicyRequestLog } from "./policy-request-log.js";
+import type { PolicySettingsSource } from "./policy-settings.js";
+import type { RegistrationPolicy } from "./registrations.service.js";
+import type { ServiceConfigurationPolicy } from "./service-configuration.service.js";
 
 /** Infinity may repeat a parameter; the first value counts, and odd shapes are ignored, not refused. */
 const firstString = z
@@ -13,44 +18,156 @@ const firstString = z
   .transform((value) => (Array.isArray(value) ? value.find((v) => typeof v === "string") : value))
   .transform((value) => (typeof value === "string" ? value : undefined));
 
-const registrationQuery = z.looseObject({
-  protocol: firstString,
-  remote_address: firstString,
-  auth_type: firstString,
+/** Only the parameters Confero reads are named; Infinity's many others pass unread. */
+const callQuery = z.looseObject({
+  local_alias: firstString,
+  remote_alias: firstString,
+  call_direction: firstString,
+  service_name: firstString,
+  registered: firstString,
 });
+const directoryQuery = z.looseObject({ q: firstString, registration_alias: firstString, limit: firstString });
+const registrationQuery = z.looseObject({ auth_type: firstString });
 
-const registrationAnswer = z
+const answerBase = {
+  status: z.enum(["success", "fail"]),
+  action: z.enum(["continue", "reject"]).optional(),
+  reason: z.string().optional().meta({ description: "Why Confero refused or fell back (Infinity logs it)." }),
+};
+const policyAnswer = z
+  .object({ ...answerBase, result: z.record(z.string(), z.unknown()) })
+  .meta({ id: "PolicyAnswer" });
+const directoryAnswer = z
   .object({
     status: z.literal("success"),
-    action: z.enum(["continue", "reject"]).optional(),
-    reason: z.string().optional(),
-    result: z.object({ username: z.string(), password: z.string() }).partial(),
+    result: z.array(z.object({ username: z.string(), alias: z.string(), description: z.string() })),
   })
-  .meta({ id: "PolicyRegistrationAnswer" });
+  .meta({ id: "PolicyDirectoryAnswer" });
+
+const tags = ["policy (Pexip Infinity)"];
+const answered = { 200: policyAnswer, 404: policyAnswer, 401: errorResponse };
+
+export interface PolicyRouteDeps {
+  serviceConfiguration: ServiceConfigurationPolicy;
+  participantProperties: ParticipantPropertiesPolicy;
+  directory: DirectoryPolicy;
+  registrations: RegistrationPolicy;
+  settings: PolicySettingsSource;
+  log: PolicyRequestLog;
+}
 
 /**
  * Pexip Infinity's external policy API (pexip-infinity.md §1), outside /api/v1: no cookies, no
- * CSRF, optional basic auth. Registered in its own scope with the prefix /policy/v1.
+ * CSRF, basic auth when configured. Registered in its own scope with the prefix /policy/v1.
+ * Media location and avatars are deliberately not Confero's: both answer 404, on which Infinity
+ * uses its own media locations and its own avatar behaviour.
  */
-export function policyRoutes(
-  app: FastifyInstance,
-  deps: { registrations: RegistrationPolicyService; credentials: BasicCredentials | null | undefined },
-): void {
+export function policyRoutes(app: FastifyInstance, deps: PolicyRouteDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.addHook("onRequest", policyAuthHook(deps.credentials));
+  const answers = new WeakMap<FastifyRequest, unknown>();
+  const send = <T>(request: FastifyRequest, answer: PolicyAnswer<T>) => {
+    answers.set(request, answer.body);
+    return answer;
+  };
+  r.addHook("onRequest", policyAuthHook(deps.settings));
+  // The operators' request log: what was asked, what Confero answered, how long it took.
+  r.addHook("onResponse", (request, reply, done) => {
+    const url = request.url;
+    const mark = url.indexOf("?");
+    deps.log.record({
+      at: new Date().toISOString(),
+      path: mark < 0 ? url : url.slice(0, mark),
+      query: mark < 0 ? "" : url.slice(mark + 1),
+      status: reply.statusCode,
+      answer: answers.get(request) ?? null,
+      durationMs: Math.round(reply.elapsedTime * 100) / 100,
+    });
+    done();
+  });
+
+  r.get(
+    "/service/configuration",
+    {
+      schema: {
+        tags,
+        summary: "Service configuration: which room, gateway or refusal this dialled address reaches",
+        querystring: callQuery,
+        response: answered,
+      },
+    },
+    async (request, reply) => {
+      const answer = send(request, await deps.serviceConfiguration.answer(request.query));
+      return reply.code(answer.statusCode).send(answer.body);
+    },
+  );
+
+  r.get(
+    "/participant/properties",
+    {
+      schema: {
+        tags,
+        summary: "Participant properties: a room's owner joins as chair without the PIN",
+        querystring: callQuery,
+        response: answered,
+      },
+    },
+    async (request) => send(request, await deps.participantProperties.answer(request.query)).body,
+  );
+
+  const leftToInfinity = (what: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const answer = send(request, notFound(`${what} are left to Infinity's own configuration`));
+    return reply.code(answer.statusCode).send(answer.body);
+  };
+  r.get(
+    "/participant/location",
+    {
+      schema: { tags, summary: "Media location: not Confero's — 404, Infinity decides", response: answered },
+    },
+    leftToInfinity("media locations"),
+  );
+  r.get(
+    "/participant/avatar/*",
+    {
+      schema: {
+        tags,
+        summary: "Participant avatar: not Confero's — 404, Infinity decides",
+        response: answered,
+      },
+    },
+    leftToInfinity("avatars"),
+  );
+
+  r.get(
+    "/registrations",
+    {
+      schema: {
+        tags,
+        summary: "Directory information: the searcher's company's people, rooms and video systems",
+        querystring: directoryQuery,
+        response: { 200: directoryAnswer, 401: errorResponse },
+      },
+    },
+    async (request) => {
+      const answer = await deps.directory.answer(request.query);
+      answers.set(request, answer);
+      return answer;
+    },
+  );
+
   r.get(
     // A wildcard, not `:alias`: path parameters stop at 100 characters, and a long alias with
     // `;transport=…` must still be answered rather than fall through to a 404.
     "/registrations/*",
     {
       schema: {
-        tags: ["policy (Pexip Infinity)"],
-        summary: "Registration alias request: may a device register as this alias, with which credentials",
+        tags,
+        summary: "Registration alias: may a device register as this alias, with which credentials",
         params: z.object({ "*": z.string() }),
         querystring: registrationQuery,
-        response: { 200: registrationAnswer, 401: errorResponse },
+        response: { 200: policyAnswer, 401: errorResponse },
       },
     },
-    async (request) => deps.registrations.registration(request.params["*"], request.query),
+    async (request) =>
+      send(request, await deps.registrations.answer(request.params["*"], request.query)).body,
   );
 }

@@ -1,39 +1,36 @@
-import { and, eq, like } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
-import { videoSystems } from "../../db/schema.js";
+import { companies, videoSystems } from "../../db/schema.js";
 
-export type RegisteringSystem = Pick<
-  typeof videoSystems.$inferSelect,
-  "id" | "companyId" | "address" | "activatedAt" | "sipPasswordEncrypted"
->;
-
-const columns = {
-  id: videoSystems.id,
-  companyId: videoSystems.companyId,
-  address: videoSystems.address,
-  activatedAt: videoSystems.activatedAt,
-  sipPasswordEncrypted: videoSystems.sipPasswordEncrypted,
-};
-
-/**
- * The video system registering as `address`. Infinity does not know companies: the address,
- * unique in the whole service, is the only key (the unique index answers it).
- */
-export async function findSystemByAddress(db: Db, address: string): Promise<RegisteringSystem | undefined> {
-  const [row] = await db.select(columns).from(videoSystems).where(eq(videoSystems.address, address)).limit(1);
-  return row;
+export interface RegisteringSystem {
+  id: string;
+  companyId: string;
+  companyStatus: "trial" | "paid" | "suspended";
+  address: string;
+  activatedAt: Date | null;
+  sipPasswordEncrypted: string | null;
 }
 
 /**
- * Systems whose address starts with `local@` (a client that sent no domain); at most two, as
- * the caller only uses an unambiguous match. Rare, so a scan here is acceptable.
+ * The video system registering as `address` (also one twinned under its member's address).
+ * Infinity does not know companies: the address, unique in the whole service, is the only key
+ * (the unique index answers it). Read fresh, not cached: the credentials must be current.
  */
-export async function findSystemsByLocalPart(db: Db, localPart: string): Promise<RegisteringSystem[]> {
-  return db
-    .select(columns)
+export async function findSystemByAddress(db: Db, address: string): Promise<RegisteringSystem | undefined> {
+  const [row] = await db
+    .select({
+      id: videoSystems.id,
+      companyId: videoSystems.companyId,
+      companyStatus: companies.status,
+      address: videoSystems.address,
+      activatedAt: videoSystems.activatedAt,
+      sipPasswordEncrypted: videoSystems.sipPasswordEncrypted,
+    })
     .from(videoSystems)
-    .where(like(videoSystems.address, `${localPart.replace(/[\\%_]/g, (c) => `\\${c}`)}@%`))
-    .limit(2);
+    .innerJoin(companies, eq(companies.id, videoSystems.companyId))
+    .where(eq(videoSystems.address, address))
+    .limit(1);
+  return row;
 }
 
 export async function markRegistered(db: Db, system: RegisteringSystem, now: Date): Promise<void> {
