@@ -1,8 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   customType,
+  date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -485,4 +488,145 @@ export const infinitySettings = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check("infinity_settings_single_row", sql`${t.id} = 1`)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Company usage, from Infinity's event sink (pexip-infinity.md §2, §3; modules/events, usage).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Event-sink envelopes already applied. A retry repeats an envelope exactly, so (node, seq,
+ * time) names it; a node whose sink restarted counts seq from 1 again, but with later times.
+ * Retries come within minutes: receipts older than a few days are pruned.
+ */
+export const eventReceipts = pgTable(
+  "event_receipts",
+  {
+    node: text("node").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    eventTime: doublePrecision("event_time").notNull(),
+    receivedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ name: "event_receipts_pkey", columns: [t.node, t.seq, t.eventTime] }),
+    index("event_receipts_received_idx").on(t.receivedAt),
+  ],
+);
+
+/** One participant's call (a leg), keyed by Infinity's participant uuid. */
+export const callLegs = pgTable(
+  "call_legs",
+  {
+    uuid: text("uuid").primaryKey(),
+    /** Null when Confero could not tie the call to a company (another policy's service). */
+    companyId: uuid("company_id").references(() => companies.id, { onDelete: "cascade" }),
+    serviceTag: text("service_tag"),
+    /** What was called: the room, the member (own address) or the video system. */
+    targetKind: text("target_kind", { enum: ["personal_room", "team_room", "member", "video_system"] }),
+    targetId: uuid("target_id"),
+    /** Who called, when the caller's alias is one of the company's members or video systems. */
+    callerKind: text("caller_kind", { enum: ["member", "video_system"] }),
+    callerId: uuid("caller_id"),
+    conference: text("conference"),
+    serviceType: text("service_type").notNull(),
+    protocol: text("protocol"),
+    direction: text("direction"),
+    sourceAlias: text("source_alias"),
+    destinationAlias: text("destination_alias"),
+    displayName: text("display_name"),
+    role: text("role"),
+    node: text("node"),
+    connectedAt: timestamp("connected_at", { withTimezone: true }),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    durationSeconds: doublePrecision("duration_seconds"),
+    disconnectReason: text("disconnect_reason"),
+    /** infinity: its disconnect event came; sweep: it never came and the sweep closed the leg. */
+    endedBy: text("ended_by", { enum: ["infinity", "sweep"] }),
+    /** The day (company time zone) the leg is counted under in usage_daily, once counted. */
+    countedDay: date("counted_day", { mode: "string" }),
+    lastEventAt: timestamp("last_event_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("call_legs_company_connected_idx").on(t.companyId, t.connectedAt),
+    index("call_legs_open_idx").on(t.lastEventAt).where(sql`${t.endedAt} is null`),
+    index("call_legs_created_idx").on(t.createdAt),
+  ],
+);
+
+/** A conference as one node ran it: Infinity reports start and end per node. */
+export const conferenceInstances = pgTable(
+  "conference_instances",
+  {
+    node: text("node").notNull(),
+    name: text("name").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    companyId: uuid("company_id").references(() => companies.id, { onDelete: "cascade" }),
+    roomKind: text("room_kind", { enum: ["personal_room", "team_room"] }),
+    roomId: uuid("room_id"),
+  },
+  (t) => [
+    primaryKey({ name: "conference_instances_pkey", columns: [t.node, t.name, t.startedAt] }),
+    index("conference_instances_open_idx").on(t.startedAt).where(sql`${t.endedAt} is null`),
+  ],
+);
+
+/**
+ * When each room was in use: the per-node instances of its conferences merged, so overlapping
+ * nodes count once ("room duration" is the union of the time a conference ran).
+ */
+export const roomIntervals = pgTable(
+  "room_intervals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    roomId: uuid("room_id").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("room_intervals_room_idx").on(t.companyId, t.roomId, t.startedAt)],
+);
+
+/**
+ * The usage page's figures per company and day (company time zone), maintained as events
+ * arrive: `total` (key ''), and per `vmr`, `user` and `endpoint` (key: the room's, member's or
+ * video system's id). Kept when raw legs expire.
+ */
+export const usageDaily = pgTable(
+  "usage_daily",
+  {
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    day: date("day", { mode: "string" }).notNull(),
+    dimension: text("dimension", { enum: ["total", "vmr", "user", "endpoint"] }).notNull(),
+    key: text("key").notNull(),
+    calls: integer("calls").notNull().default(0),
+    callSeconds: doublePrecision("call_seconds").notNull().default(0),
+    roomSeconds: doublePrecision("room_seconds").notNull().default(0),
+  },
+  (t) => [primaryKey({ name: "usage_daily_pkey", columns: [t.companyId, t.dimension, t.day, t.key] })],
+);
+
+/** The event sink's counters for operators: accepted, duplicate, ignored, rejected events. */
+export const eventSinkCounters = pgTable("event_sink_counters", {
+  name: text("name").primaryKey(),
+  value: bigint("value", { mode: "number" }).notNull().default(0),
+});
+
+/** The latest rejected events (pruned to the newest few hundred), for troubleshooting. */
+export const rejectedEvents = pgTable(
+  "rejected_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    receivedAt: createdAt(),
+    node: text("node"),
+    event: text("event"),
+    reason: text("reason").notNull(),
+    sample: text("sample").notNull(),
+  },
+  (t) => [index("rejected_events_received_idx").on(t.receivedAt)],
 );
