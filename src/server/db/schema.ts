@@ -495,21 +495,28 @@ export const infinitySettings = pgTable(
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Event-sink envelopes already applied. A retry repeats an envelope exactly, so (node, seq,
- * time) names it; a node whose sink restarted counts seq from 1 again, but with later times.
- * Retries come within minutes: receipts older than a few days are pruned.
+ * Every event-sink envelope received, written before Infinity gets its answer and applied
+ * afterwards, in `id` order, by the ingest worker (modules/events). A retry repeats an envelope
+ * exactly, so (node, seq, time) names it and a replay is dropped at the door; a node whose sink
+ * restarted counts seq from 1 again, but with later times. Applied rows stay a few days (the
+ * retry window), then are pruned.
  */
-export const eventReceipts = pgTable(
-  "event_receipts",
+export const eventInbox = pgTable(
+  "event_inbox",
   {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     node: text("node").notNull(),
     seq: bigint("seq", { mode: "number" }).notNull(),
     eventTime: doublePrecision("event_time").notNull(),
+    event: text("event").notNull(),
+    payload: jsonb("payload").notNull(),
     receivedAt: createdAt(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
   },
   (t) => [
-    primaryKey({ name: "event_receipts_pkey", columns: [t.node, t.seq, t.eventTime] }),
-    index("event_receipts_received_idx").on(t.receivedAt),
+    uniqueIndex("event_inbox_envelope_key").on(t.node, t.seq, t.eventTime),
+    index("event_inbox_pending_idx").on(t.id).where(sql`${t.appliedAt} is null`),
+    index("event_inbox_received_idx").on(t.receivedAt),
   ],
 );
 

@@ -36,12 +36,15 @@ CREATE TABLE "conference_instances" (
 	CONSTRAINT "conference_instances_pkey" PRIMARY KEY("node","name","started_at")
 );
 --> statement-breakpoint
-CREATE TABLE "event_receipts" (
+CREATE TABLE "event_inbox" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "event_inbox_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"node" text NOT NULL,
 	"seq" bigint NOT NULL,
 	"event_time" double precision NOT NULL,
+	"event" text NOT NULL,
+	"payload" jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "event_receipts_pkey" PRIMARY KEY("node","seq","event_time")
+	"applied_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "event_sink_counters" (
@@ -85,6 +88,8 @@ CREATE INDEX "call_legs_company_connected_idx" ON "call_legs" USING btree ("comp
 CREATE INDEX "call_legs_open_idx" ON "call_legs" USING btree ("last_event_at") WHERE "call_legs"."ended_at" is null;--> statement-breakpoint
 CREATE INDEX "call_legs_created_idx" ON "call_legs" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "conference_instances_open_idx" ON "conference_instances" USING btree ("started_at") WHERE "conference_instances"."ended_at" is null;--> statement-breakpoint
-CREATE INDEX "event_receipts_received_idx" ON "event_receipts" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "event_inbox_envelope_key" ON "event_inbox" USING btree ("node","seq","event_time");--> statement-breakpoint
+CREATE INDEX "event_inbox_pending_idx" ON "event_inbox" USING btree ("id") WHERE "event_inbox"."applied_at" is null;--> statement-breakpoint
+CREATE INDEX "event_inbox_received_idx" ON "event_inbox" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "rejected_events_received_idx" ON "rejected_events" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "room_intervals_room_idx" ON "room_intervals" USING btree ("company_id","room_id","started_at");
