@@ -24,6 +24,8 @@ export interface Config {
    */
   /** HTTP basic credentials Infinity's policy profile sends to /policy/v1 (POLICY_USERNAME/PASSWORD). */
   policyCredentials?: BasicCredentials | null;
+  /** HTTP basic credentials Infinity's event sink sends to /events/v1/pexip (EVENT_SINK_USERNAME/PASSWORD). */
+  eventSinkCredentials?: BasicCredentials | null;
   /** Infinity's management API, used to dial video systems into rooms (MeetingConnect). */
   infinityApi?: (BasicCredentials & { url: string }) | null;
   /** The registrar domain given to activated video systems; default: the service's first domain. */
@@ -88,6 +90,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const policyCredentials = credentialsPair(value, "POLICY_USERNAME", "POLICY_PASSWORD", problems);
+  const eventSinkCredentials = credentialsPair(value, "EVENT_SINK_USERNAME", "EVENT_SINK_PASSWORD", problems);
   const infinityUrl = value("INFINITY_API_URL")?.replace(/\/+$/, "") ?? null;
   if (infinityUrl && !isHttpUrl(infinityUrl))
     problems.push(`INFINITY_API_URL must be an http:// or https:// URL (got "${infinityUrl}").`);
@@ -118,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     secureCookies: publicUrl.startsWith("https://"),
     policyCredentials,
+    eventSinkCredentials,
     infinityApi: infinityUrl && infinityCredentials ? { url: infinityUrl, ...infinityCredentials } : null,
     sipRegistrar,
   };

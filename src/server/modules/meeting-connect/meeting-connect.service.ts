@@ -1,9 +1,9 @@
 import { normaliseInfinityAlias } from "../../../domain/infinity-alias.js";
-import type { BasicCredentials } from "../../config.js";
 import type { Db } from "../../db/client.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors.js";
 import { recordAudit } from "../audit/audit.js";
 import type { AccountActor } from "../auth/actor.js";
+import type { EffectiveInfinitySettings } from "../infinity-settings/infinity-settings.service.js";
 import { controlsRoom } from "../team-rooms/team-rooms.policy.js";
 import { dialParticipant } from "./infinity-dialer.js";
 import {
@@ -19,6 +19,10 @@ export const ADDRESS_FORMAT = "Enter a video address like room@example.com.";
 
 type Role = "chair" | "guest";
 type ConnectSystem = NonNullable<Awaited<ReturnType<typeof findSystemByConnectToken>>>;
+/** Where Infinity's management API is: operator settings or INFINITY_API_* (infinity-settings module). */
+export interface ManagementApiSource {
+  current(): Promise<Pick<EffectiveInfinitySettings, "managementApi">>;
+}
 
 /**
  * MeetingConnect: the page a phone opens after scanning a video system's QR code. Anyone may see
@@ -27,16 +31,14 @@ type ConnectSystem = NonNullable<Awaited<ReturnType<typeof findSystemByConnectTo
  * team rooms they own: team-rooms.policy.ts), as guest elsewhere.
  */
 export class MeetingConnectService {
-  constructor(
-    private readonly deps: { db: Db; infinityApi: (BasicCredentials & { url: string }) | null | undefined },
-  ) {}
+  constructor(private readonly deps: { db: Db; infinity: ManagementApiSource }) {}
 
   async describe(token: string) {
-    const system = await this.system(token);
+    const [system, { managementApi }] = await Promise.all([this.system(token), this.deps.infinity.current()]);
     return {
       videoSystem: { name: system.name, videoAddress: system.address },
       company: { name: system.companyName },
-      dialsFromConfero: Boolean(this.deps.infinityApi),
+      dialsFromConfero: managementApi !== null,
     };
   }
 
@@ -68,7 +70,7 @@ export class MeetingConnectService {
     assertMemberOf(actor, system);
     const alias = normaliseInfinityAlias(typedAddress);
     if (alias?.kind !== "address") throw new ValidationError({ address: ADDRESS_FORMAT });
-    const api = this.deps.infinityApi;
+    const api = (await this.deps.infinity.current()).managementApi;
     if (!api) {
       throw new ConflictError(
         `Confero is not connected to the call platform: dial ${alias.address} from the video system itself.`,

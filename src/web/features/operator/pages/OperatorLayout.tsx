@@ -11,7 +11,9 @@ export function OperatorLayout() {
         items={[
           { label: "Partners", to: "/operator/partners" },
           { label: "All companies", to: "/operator/companies" },
+          { label: "Usage", to: "/operator/usage" },
           { label: "Service settings", to: "/operator/settings" },
+          { label: "Pexip Infinity", to: "/operator/infinity" },
           { label: "Outbox", to: "/operator/outbox" },
         ]}
       />
