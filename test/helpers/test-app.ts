@@ -43,6 +43,7 @@ export async function createTestApp(
     database,
     logger: false,
     serveWeb: false,
+    backgroundJobs: false,
     authLimits: { ...DEFAULT_AUTH_LIMITS, ...options.authLimits },
   });
   await app.ready();

@@ -510,7 +510,7 @@ export const eventInbox = pgTable(
     eventTime: doublePrecision("event_time").notNull(),
     event: text("event").notNull(),
     payload: jsonb("payload").notNull(),
-    receivedAt: createdAt(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     appliedAt: timestamp("applied_at", { withTimezone: true }),
   },
   (t) => [
@@ -629,7 +629,7 @@ export const rejectedEvents = pgTable(
   "rejected_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    receivedAt: createdAt(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     node: text("node"),
     event: text("event"),
     reason: text("reason").notNull(),

@@ -43,7 +43,7 @@ CREATE TABLE "event_inbox" (
 	"event_time" double precision NOT NULL,
 	"event" text NOT NULL,
 	"payload" jsonb NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"applied_at" timestamp with time zone
 );
 --> statement-breakpoint
@@ -54,7 +54,7 @@ CREATE TABLE "event_sink_counters" (
 --> statement-breakpoint
 CREATE TABLE "rejected_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"node" text,
 	"event" text,
 	"reason" text NOT NULL,
@@ -90,6 +90,6 @@ CREATE INDEX "call_legs_created_idx" ON "call_legs" USING btree ("created_at");-
 CREATE INDEX "conference_instances_open_idx" ON "conference_instances" USING btree ("started_at") WHERE "conference_instances"."ended_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "event_inbox_envelope_key" ON "event_inbox" USING btree ("node","seq","event_time");--> statement-breakpoint
 CREATE INDEX "event_inbox_pending_idx" ON "event_inbox" USING btree ("id") WHERE "event_inbox"."applied_at" is null;--> statement-breakpoint
-CREATE INDEX "event_inbox_received_idx" ON "event_inbox" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "rejected_events_received_idx" ON "rejected_events" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "event_inbox_received_idx" ON "event_inbox" USING btree ("received_at");--> statement-breakpoint
+CREATE INDEX "rejected_events_received_idx" ON "rejected_events" USING btree ("received_at");--> statement-breakpoint
 CREATE INDEX "room_intervals_room_idx" ON "room_intervals" USING btree ("company_id","room_id","started_at");

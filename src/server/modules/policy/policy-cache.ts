@@ -65,15 +65,18 @@ export class PolicyCache {
     for (const listener of this.flushListeners) listener();
   }
 
-  /** What `address` (stored form) reaches, or null; concurrent asks for one address share a read. */
-  async target(address: string): Promise<AddressTarget | null> {
-    if (!this.listening) return findAddressTarget(this.db, address);
+  /**
+   * What `address` (stored form) reaches, or null; concurrent asks for one address share a read.
+   * Inside a transaction pass it as `db`: PGlite has one connection, which the transaction holds.
+   */
+  async target(address: string, db: Db = this.db): Promise<AddressTarget | null> {
+    if (!this.listening) return findAddressTarget(db, address);
     const hit = this.targets.get(address);
     if (hit) return hit.target;
     const inFlight = this.pending.get(address);
     if (inFlight) return inFlight;
     const generation = this.generation;
-    const read = findAddressTarget(this.db, address).finally(() => {
+    const read = findAddressTarget(db, address).finally(() => {
       if (this.pending.get(address) === read) this.pending.delete(address);
     });
     this.pending.set(address, read);

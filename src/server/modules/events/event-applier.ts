@@ -1,0 +1,260 @@
+import { resolveInfinityAlias } from "../../../domain/infinity-alias.js";
+import { type EventEnvelope, textField, timeField } from "../../../domain/pexip-events.js";
+import { parseServiceTag } from "../../../domain/service-tag.js";
+import {
+  callKeys,
+  dayIn,
+  isCountedLeg,
+  type LegParties,
+  mergeInterval,
+  roomKeys,
+} from "../../../domain/usage-attribution.js";
+import type { Db } from "../../db/client.js";
+import type { PolicyCache } from "../policy/policy-cache.js";
+import type { PolicySettingsSource } from "../policy/policy-settings.js";
+import type { AddressTarget } from "../policy/policy-targets.repository.js";
+import {
+  addRoomInterval,
+  type ConferenceInstance,
+  endInstance,
+  openInstanceStart,
+  startInstance,
+} from "./room-usage.repository.js";
+import {
+  addUsage,
+  claimLegForCounting,
+  companyTimeZone,
+  type LegUpdate,
+  type StoredLeg,
+  upsertLeg,
+} from "./usage.repository.js";
+
+export type ApplyOutcome = "applied" | "ignored" | { rejected: string };
+
+/** Read before the transaction opens (PGlite's one connection is the transaction's inside it). */
+export interface ApplyContext {
+  defaultDomain: string | null;
+}
+
+/** A leg longer than this is not a call but a broken clock. */
+const MAX_CALL_SECONDS = 7 * 24 * 3600;
+
+type Target = { companyId: string; kind: LegParties["targetKind"]; id: string; target: AddressTarget | null };
+
+/**
+ * Applies one event-sink envelope to call legs, conference instances, room intervals and the
+ * daily usage figures (domain/usage-attribution.ts has the counting rules). Runs inside the
+ * ingest worker's transaction; validation happens before any write, so a bad event is rejected
+ * without touching the batch.
+ */
+export class EventApplier {
+  constructor(private readonly deps: { cache: PolicyCache; settings: PolicySettingsSource; now?: () => Date }) {}
+
+  async context(): Promise<ApplyContext> {
+    return { defaultDomain: (await this.deps.settings.current()).defaultDomain };
+  }
+
+  async apply(tx: Db, envelope: EventEnvelope, context: ApplyContext): Promise<ApplyOutcome> {
+    const lookUp = (alias: string) => this.lookUp(tx, context, alias);
+    switch (envelope.event) {
+      case "participant_connected":
+      case "participant_updated":
+      case "participant_disconnected":
+        return this.participant(tx, context, envelope);
+      case "conference_started":
+      case "conference_ended":
+        return this.conference(tx, lookUp, envelope);
+      default:
+        // eventsink_started/updated/stopped/ended, media-stream events, events of future versions.
+        return "ignored";
+    }
+  }
+
+  private nowSeconds(): number {
+    return (this.deps.now?.() ?? new Date()).getTime() / 1000;
+  }
+
+  private async participant(tx: Db, context: ApplyContext, envelope: EventEnvelope): Promise<ApplyOutcome> {
+    const lookUp = (alias: string) => this.lookUp(tx, context, alias);
+    const { data } = envelope;
+    const now = this.nowSeconds();
+    const uuid = textField(data, "uuid", 100);
+    if (!uuid) return { rejected: "participant event without a uuid" };
+    const ended = envelope.event === "participant_disconnected";
+    const connectTime = timeField(data, "connect_time", now);
+    let endTime = ended ? (timeField(data, "end_time", now) ?? envelope.time) : null;
+    let duration = ended ? numberField(data, "duration") : null;
+    if (ended) {
+      if (duration !== null && (duration < 0 || duration > MAX_CALL_SECONDS))
+        return { rejected: `absurd duration ${duration} s` };
+      if (connectTime !== null && endTime !== null && endTime < connectTime)
+        return { rejected: "the call ended before it connected" };
+      if (duration === null && connectTime !== null && endTime !== null) duration = endTime - connectTime;
+      endTime ??= envelope.time;
+    }
+    const conference = textField(data, "conference");
+    const target = await targetOf(lookUp, textField(data, "service_tag"), conference, textField(data, "destination_alias"));
+    const sourceAlias = textField(data, "source_alias");
+    const caller = target ? await callerOf(lookUp, target.companyId, sourceAlias) : null;
+    const update: LegUpdate = {
+      uuid,
+      companyId: target?.companyId ?? null,
+      serviceTag: textField(data, "service_tag"),
+      targetKind: target?.kind ?? null,
+      targetId: target?.id ?? null,
+      callerKind: caller?.kind ?? null,
+      callerId: caller?.id ?? null,
+      conference,
+      serviceType: textField(data, "service_type", 50)?.toLowerCase() ?? null,
+      protocol: textField(data, "protocol", 20)?.toUpperCase() ?? null,
+      direction: textField(data, "call_direction", 10)?.toLowerCase() ?? null,
+      sourceAlias,
+      destinationAlias: textField(data, "destination_alias"),
+      displayName: textField(data, "display_name"),
+      role: textField(data, "role", 20),
+      node: envelope.node,
+      connectedAt: connectTime === null ? null : new Date(connectTime * 1000),
+      endedAt: endTime === null ? null : new Date(endTime * 1000),
+      durationSeconds: duration,
+      disconnectReason: ended ? textField(data, "disconnect_reason", 500) : null,
+      endedBy: ended ? "infinity" : null,
+      eventAt: new Date(envelope.time * 1000),
+    };
+    const leg = await upsertLeg(tx, update);
+    if (leg.endedAt) await this.countLeg(tx, context, leg, target?.target ?? null);
+    return "applied";
+  }
+
+  /** Adds an ended leg to the usage figures, once (whatever replays or sweeps follow). */
+  async countLeg(tx: Db, context: ApplyContext, leg: StoredLeg, target: AddressTarget | null): Promise<void> {
+    const lookUp = (alias: string) => this.lookUp(tx, context, alias);
+    if (!leg.companyId || !leg.connectedAt || leg.countedDay !== null) return;
+    if (!isCountedLeg(leg)) return;
+    const timeZone = await companyTimeZone(tx, leg.companyId);
+    if (!timeZone) return;
+    const day = dayIn(timeZone, leg.connectedAt);
+    if (!(await claimLegForCounting(tx, leg.uuid, day))) return;
+    const roomTarget = target ?? (leg.conference ? await lookUp(leg.conference) : null);
+    const parties: LegParties = {
+      targetKind: leg.targetKind,
+      targetId: leg.targetId,
+      roomOwnerId:
+        roomTarget?.type === "personal_room" && roomTarget.roomId === leg.targetId
+          ? roomTarget.person.accountId
+          : null,
+      callerKind: leg.callerKind,
+      callerId: leg.callerId,
+      callerPersonId: await twinnedPerson(lookUp, leg),
+    };
+    await addUsage(tx, leg.companyId, day, callKeys(parties), {
+      calls: 1,
+      callSeconds: Math.max(0, leg.durationSeconds ?? 0),
+      roomSeconds: 0,
+    });
+  }
+
+  private async conference(tx: Db, lookUp: LookUp, envelope: EventEnvelope): Promise<ApplyOutcome> {
+    const { data } = envelope;
+    const now = this.nowSeconds();
+    const name = textField(data, "name");
+    if (!name) return { rejected: "conference event without a name" };
+    const target = await targetOf(lookUp, textField(data, "tag"), name, null);
+    const room = target && (target.kind === "personal_room" || target.kind === "team_room") ? target : null;
+    const startTime = timeField(data, "start_time", now);
+    const instance = (startedAt: Date): ConferenceInstance => ({
+      node: envelope.node,
+      name,
+      startedAt,
+      companyId: room?.companyId ?? null,
+      roomKind: room ? (room.kind as "personal_room" | "team_room") : null,
+      roomId: room?.id ?? null,
+    });
+    if (envelope.event === "conference_started") {
+      await startInstance(tx, instance(new Date((startTime ?? envelope.time) * 1000)));
+      return "applied";
+    }
+    const endTime = timeField(data, "end_time", now) ?? envelope.time;
+    const startedAt =
+      startTime !== null ? new Date(startTime * 1000) : await openInstanceStart(tx, envelope.node, name);
+    if (!startedAt) return { rejected: "conference ended that never started on this node" };
+    if (endTime * 1000 < startedAt.getTime()) return { rejected: "the conference ended before it started" };
+    const closed = await endInstance(tx, instance(startedAt), new Date(endTime * 1000));
+    if (!closed?.companyId || !closed.roomId) return "applied";
+    const { grewBy } = await addRoomInterval(
+      tx,
+      closed.companyId,
+      closed.roomId,
+      startedAt,
+      new Date(endTime * 1000),
+      mergeInterval,
+    );
+    if (grewBy <= 0) return "applied";
+    const timeZone = await companyTimeZone(tx, closed.companyId);
+    if (!timeZone) return "applied";
+    const owner = room?.target?.type === "personal_room" ? room.target.person.accountId : null;
+    await addUsage(tx, closed.companyId, dayIn(timeZone, startedAt), roomKeys(closed.roomId, owner), {
+      calls: 0,
+      callSeconds: 0,
+      roomSeconds: grewBy,
+    });
+    return "applied";
+  }
+
+  private async lookUp(tx: Db, context: ApplyContext, alias: string): Promise<AddressTarget | null> {
+    const address = resolveInfinityAlias(alias, context.defaultDomain);
+    return address ? this.deps.cache.target(address, tx) : null;
+  }
+}
+
+type LookUp = (alias: string) => Promise<AddressTarget | null>;
+
+/**
+ * Which company object a service is: our service_tag says it exactly; without one (a service
+ * from before Confero, a hand-made one) the conference name, then the dialled alias, is looked
+ * up as an address.
+ */
+async function targetOf(
+  lookUp: LookUp,
+  tag: string | null,
+  name: string | null,
+  dialled: string | null,
+): Promise<Target | null> {
+  const parsed = parseServiceTag(tag);
+  const byName = name ? await lookUp(name) : null;
+  if (parsed) return { companyId: parsed.companyId, kind: parsed.kind, id: parsed.id, target: byName };
+  const found = byName ?? (dialled ? await lookUp(dialled) : null);
+  return found ? { companyId: found.companyId, kind: found.type, id: idOf(found), target: found } : null;
+}
+
+/** The calling member or video system, when the caller's alias is one of the company's. */
+async function callerOf(lookUp: LookUp, companyId: string, sourceAlias: string | null) {
+  const found = sourceAlias ? await lookUp(sourceAlias) : null;
+  if (!found || found.companyId !== companyId) return null;
+  if (found.type === "member") return { kind: "member" as const, id: found.person.accountId };
+  if (found.type === "video_system") return { kind: "video_system" as const, id: found.systemId };
+  return null;
+}
+
+async function twinnedPerson(lookUp: LookUp, leg: StoredLeg): Promise<string | null> {
+  if (leg.callerKind !== "video_system" || !leg.sourceAlias) return null;
+  const found = await lookUp(leg.sourceAlias);
+  return found?.type === "video_system" && found.systemId === leg.callerId ? (found.person?.accountId ?? null) : null;
+}
+
+function idOf(target: AddressTarget): string {
+  switch (target.type) {
+    case "personal_room":
+    case "team_room":
+      return target.roomId;
+    case "member":
+      return target.person.accountId;
+    case "video_system":
+      return target.systemId;
+  }
+}
+
+function numberField(data: Record<string, unknown>, key: string): number | null {
+  const value = data[key];
+  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  return typeof n === "number" && Number.isFinite(n) ? n : null;
+}

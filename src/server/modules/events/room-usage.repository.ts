@@ -1,0 +1,90 @@
+import { sql } from "drizzle-orm";
+import { type Db, queryRows } from "../../db/client.js";
+
+export interface ConferenceInstance {
+  node: string;
+  name: string;
+  startedAt: Date;
+  companyId: string | null;
+  roomKind: "personal_room" | "team_room" | null;
+  roomId: string | null;
+}
+
+/** A node started running a conference (a replay or a late start changes nothing). */
+export async function startInstance(db: Db, instance: ConferenceInstance): Promise<void> {
+  await db.execute(sql`
+    insert into conference_instances (node, name, started_at, company_id, room_kind, room_id)
+    values (${instance.node}, ${instance.name}, ${instance.startedAt}, ${instance.companyId},
+      ${instance.roomKind}, ${instance.roomId})
+    on conflict do nothing`);
+}
+
+/**
+ * A node stopped running a conference: the instance it started at `startedAt` (or, when the
+ * ended event does not say, its latest open one) is closed and returned; null when there was
+ * none — the ended event then stands alone and is recorded as a whole instance.
+ */
+export async function endInstance(
+  db: Db,
+  instance: ConferenceInstance,
+  endedAt: Date,
+): Promise<ConferenceInstance | null> {
+  const [row] = await queryRows<ConferenceInstance>(
+    db,
+    sql`
+      insert into conference_instances as i (node, name, started_at, ended_at, company_id, room_kind, room_id)
+      values (${instance.node}, ${instance.name}, ${instance.startedAt}, ${endedAt}, ${instance.companyId},
+        ${instance.roomKind}, ${instance.roomId})
+      on conflict (node, name, started_at) do update set ended_at = excluded.ended_at
+        where i.ended_at is null
+      returning node, name, started_at as "startedAt", company_id as "companyId", room_kind as "roomKind",
+        room_id as "roomId"`,
+  );
+  return row ? { ...row, startedAt: new Date(row.startedAt) } : null;
+}
+
+/** The node's open instance of a conference, for an ended event that gives no start time. */
+export async function openInstanceStart(db: Db, node: string, name: string): Promise<Date | null> {
+  const [row] = await queryRows<{ startedAt: Date }>(
+    db,
+    sql`select started_at as "startedAt" from conference_instances
+        where node = ${node} and name = ${name} and ended_at is null
+        order by started_at desc limit 1`,
+  );
+  return row ? new Date(row.startedAt) : null;
+}
+
+/**
+ * Adds [start, end] to the room's in-use time, merging it with every stretch it overlaps or
+ * touches (other nodes running the same conference); returns the seconds the union grew by.
+ * Serialised per room by a transaction lock, so two nodes' ends cannot both count an overlap.
+ */
+export async function addRoomInterval(
+  db: Db,
+  companyId: string,
+  roomId: string,
+  start: Date,
+  end: Date,
+  merge: (
+    existing: Array<{ start: number; end: number }>,
+    added: { start: number; end: number },
+  ) => { merged: { start: number; end: number }; grewBy: number },
+): Promise<{ grewBy: number; mergedStart: Date }> {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`confero:room:${roomId}`}))`);
+  const overlapping = await queryRows<{ id: string; startedAt: Date; endedAt: Date }>(
+    db,
+    sql`delete from room_intervals
+        where company_id = ${companyId} and room_id = ${roomId}
+          and started_at <= ${end} and ended_at >= ${start}
+        returning id, started_at as "startedAt", ended_at as "endedAt"`,
+  );
+  const { merged, grewBy } = merge(
+    overlapping.map((r) => ({ start: new Date(r.startedAt).getTime(), end: new Date(r.endedAt).getTime() })),
+    { start: start.getTime(), end: end.getTime() },
+  );
+  const mergedStart = new Date(merged.start);
+  await db.execute(sql`
+    insert into room_intervals (company_id, room_id, started_at, ended_at)
+    values (${companyId}, ${roomId}, ${mergedStart}, ${new Date(merged.end)})`);
+  return { grewBy: grewBy / 1000, mergedStart };
+}
