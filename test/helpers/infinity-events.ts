@@ -89,7 +89,12 @@ export function conferenceEvents(node: InfinityNode, name: string, tag: string, 
   const common = { name, tag, service_type: "conference", is_locked: false, guests_muted: false };
   return {
     started: node.envelope("conference_started", start, { ...common, start_time: start, is_started: true }),
-    ended: node.envelope("conference_ended", end, { ...common, start_time: start, end_time: end, is_started: false }),
+    ended: node.envelope("conference_ended", end, {
+      ...common,
+      start_time: start,
+      end_time: end,
+      is_started: false,
+    }),
   };
 }
 

@@ -48,7 +48,9 @@ type Target = { companyId: string; kind: LegParties["targetKind"]; id: string; t
  * without touching the batch.
  */
 export class EventApplier {
-  constructor(private readonly deps: { cache: PolicyCache; settings: PolicySettingsSource; now?: () => Date }) {}
+  constructor(
+    private readonly deps: { cache: PolicyCache; settings: PolicySettingsSource; now?: () => Date },
+  ) {}
 
   async context(): Promise<ApplyContext> {
     return { defaultDomain: (await this.deps.settings.current()).defaultDomain };
@@ -93,7 +95,12 @@ export class EventApplier {
       endTime ??= envelope.time;
     }
     const conference = textField(data, "conference");
-    const target = await targetOf(lookUp, textField(data, "service_tag"), conference, textField(data, "destination_alias"));
+    const target = await targetOf(
+      lookUp,
+      textField(data, "service_tag"),
+      conference,
+      textField(data, "destination_alias"),
+    );
     const sourceAlias = textField(data, "source_alias");
     const caller = target ? await callerOf(lookUp, target.companyId, sourceAlias) : null;
     const update: LegUpdate = {
@@ -238,7 +245,9 @@ async function callerOf(lookUp: LookUp, companyId: string, sourceAlias: string |
 async function twinnedPerson(lookUp: LookUp, leg: StoredLeg): Promise<string | null> {
   if (leg.callerKind !== "video_system" || !leg.sourceAlias) return null;
   const found = await lookUp(leg.sourceAlias);
-  return found?.type === "video_system" && found.systemId === leg.callerId ? (found.person?.accountId ?? null) : null;
+  return found?.type === "video_system" && found.systemId === leg.callerId
+    ? (found.person?.accountId ?? null)
+    : null;
 }
 
 function idOf(target: AddressTarget): string {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
+import type { EventEnvelope } from "../../../domain/pexip-events.js";
 import { type Db, queryRows } from "../../db/client.js";
 import { eventInbox, eventSinkCounters, rejectedEvents } from "../../db/schema.js";
-import type { EventEnvelope } from "../../../domain/pexip-events.js";
 
 export interface InboxRow {
   id: number;
@@ -67,7 +67,13 @@ export async function addToCounters(db: Db, deltas: Partial<Record<CounterName, 
 
 export async function readCounters(db: Db): Promise<Record<CounterName, number>> {
   const rows = await db.select().from(eventSinkCounters);
-  const counters: Record<CounterName, number> = { accepted: 0, duplicates: 0, ignored: 0, rejected: 0, swept: 0 };
+  const counters: Record<CounterName, number> = {
+    accepted: 0,
+    duplicates: 0,
+    ignored: 0,
+    rejected: 0,
+    swept: 0,
+  };
   for (const row of rows) if (row.name in counters) counters[row.name as CounterName] = Number(row.value);
   return counters;
 }
@@ -88,7 +94,13 @@ export async function recordRejected(
 }
 
 export async function latestRejected(db: Db, limit: number) {
-  return queryRows<{ receivedAt: Date; node: string | null; event: string | null; reason: string; sample: string }>(
+  return queryRows<{
+    receivedAt: Date;
+    node: string | null;
+    event: string | null;
+    reason: string;
+    sample: string;
+  }>(
     db,
     sql`select received_at as "receivedAt", node, event, reason, sample
         from rejected_events order by received_at desc, id limit ${limit}`,

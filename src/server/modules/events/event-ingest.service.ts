@@ -99,7 +99,11 @@ export class EventIngestService {
           else if (outcome === "ignored") counts.ignored += 1;
           else {
             counts.rejected += 1;
-            rejected.push({ ...describe(row.payload), reason: outcome.rejected, sample: sampleOf(row.payload) });
+            rejected.push({
+              ...describe(row.payload),
+              reason: outcome.rejected,
+              sample: sampleOf(row.payload),
+            });
           }
         }
         await markApplied(
@@ -126,7 +130,9 @@ export class EventIngestService {
           const outcome = await this.deps.applier.apply(tx, row.payload, context);
           await markApplied(tx, [row.id]);
           if (typeof outcome === "object") {
-            await recordRejected(tx, [{ ...describe(row.payload), reason: outcome.rejected, sample: sampleOf(row.payload) }]);
+            await recordRejected(tx, [
+              { ...describe(row.payload), reason: outcome.rejected, sample: sampleOf(row.payload) },
+            ]);
             await addToCounters(tx, { rejected: 1 });
           } else await addToCounters(tx, { [outcome === "applied" ? "accepted" : "ignored"]: 1 });
         });
@@ -134,7 +140,9 @@ export class EventIngestService {
         await this.deps.db.transaction(async (tx) => {
           await markApplied(tx, [row.id]);
           const reason = `could not be applied: ${error instanceof Error ? error.message : String(error)}`;
-          await recordRejected(tx, [{ ...describe(row.payload), reason: reason.slice(0, 500), sample: sampleOf(row.payload) }]);
+          await recordRejected(tx, [
+            { ...describe(row.payload), reason: reason.slice(0, 500), sample: sampleOf(row.payload) },
+          ]);
           await addToCounters(tx, { rejected: 1 });
         });
       }

@@ -7,7 +7,12 @@ import {
   postEvents,
   sendAll,
 } from "../../../../test/helpers/infinity-events.js";
-import { askPolicy, infinityCallQuery, type PolicyWorld, policyWorld } from "../../../../test/helpers/policy.js";
+import {
+  askPolicy,
+  infinityCallQuery,
+  type PolicyWorld,
+  policyWorld,
+} from "../../../../test/helpers/policy.js";
 import { type TestApp, useTestApp } from "../../../../test/helpers/test-app.js";
 import { testDatabaseKind } from "../../../../test/helpers/test-database.js";
 import { queryRows } from "../../db/client.js";
@@ -91,7 +96,12 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     expect(answer.json()).toMatchObject({ status: "ok", accepted: 1, rejected: 0 });
     await app().services.eventIngest.drain();
     const [leg] = await app().db.select().from(callLegs);
-    expect(leg).toMatchObject({ serviceType: "connecting", protocol: "H323", direction: "in", endedAt: null });
+    expect(leg).toMatchObject({
+      serviceType: "connecting",
+      protocol: "H323",
+      direction: "in",
+      endedAt: null,
+    });
     expect((await app().db.select().from(usageDaily)).length).toBe(0);
   });
 
@@ -134,7 +144,11 @@ describe(`event sink (${testDatabaseKind()})`, () => {
       event: "eventsink_bulk",
       data: envelopes,
     });
-    expect(bulk.json()).toMatchObject({ received: envelopes.length, accepted: 0, duplicates: envelopes.length });
+    expect(bulk.json()).toMatchObject({
+      received: envelopes.length,
+      accepted: 0,
+      duplicates: envelopes.length,
+    });
     await app().services.eventIngest.drain();
     expect((await usage(app(), world.company.id)).rows).toEqual(before.rows);
     expect((await readCounters(app().db)).duplicates).toBe(envelopes.length * 2);
@@ -144,10 +158,22 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     const world = await policyWorld(app());
     const service = await serviceOf(app(), world.board.address);
     const node = new InfinityNode("10.44.99.3");
-    const first = participantEvents(node, { uuid: "a1", conference: service.name, serviceTag: service.tag, connectAt: T0, seconds: 60 });
+    const first = participantEvents(node, {
+      uuid: "a1",
+      conference: service.name,
+      serviceTag: service.tag,
+      connectAt: T0,
+      seconds: 60,
+    });
     await sendAll(app(), [node.envelope("eventsink_started", T0 - 10, {}), ...first]);
     node.restart();
-    const second = participantEvents(node, { uuid: "a2", conference: service.name, serviceTag: service.tag, connectAt: T0 + 600, seconds: 120 });
+    const second = participantEvents(node, {
+      uuid: "a2",
+      conference: service.name,
+      serviceTag: service.tag,
+      connectAt: T0 + 600,
+      seconds: 120,
+    });
     expect(second[0]?.seq).toBe(1);
     await sendAll(app(), [node.envelope("eventsink_started", T0 + 590, {}), ...second]);
     expect((await usage(app(), world.company.id)).total).toMatchObject({ calls: 2, callSeconds: 180 });
@@ -161,8 +187,20 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     // One conference on two nodes: A runs it 0–60 min, B 30–90 min: the room was in use 90 min.
     const onA = conferenceEvents(a, service.name, service.tag, T0, T0 + 3600);
     const onB = conferenceEvents(b, service.name, service.tag, T0 + 1800, T0 + 5400);
-    const legA = participantEvents(a, { uuid: "p-a", conference: service.name, serviceTag: service.tag, connectAt: T0 + 10, seconds: 3000 });
-    const legB = participantEvents(b, { uuid: "p-b", conference: service.name, serviceTag: service.tag, connectAt: T0 + 1810, seconds: 3000 });
+    const legA = participantEvents(a, {
+      uuid: "p-a",
+      conference: service.name,
+      serviceTag: service.tag,
+      connectAt: T0 + 10,
+      seconds: 3000,
+    });
+    const legB = participantEvents(b, {
+      uuid: "p-b",
+      conference: service.name,
+      serviceTag: service.tag,
+      connectAt: T0 + 1810,
+      seconds: 3000,
+    });
     const fromA = [onA.started, ...legA, onA.ended];
     const fromB = [onB.started, ...legB, onB.ended];
     // B's whole story first, then A's: in order per node, out of order between nodes.
@@ -176,8 +214,20 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     const service = await serviceOf(app(), world.board.address);
     const signalling = new InfinityNode("10.44.99.2");
     const media = new InfinityNode("10.44.99.3");
-    const [, updated] = participantEvents(signalling, { uuid: "x1", conference: service.name, serviceTag: service.tag, connectAt: T0, seconds: 300 });
-    const [, , disconnected] = participantEvents(media, { uuid: "x1", conference: service.name, serviceTag: service.tag, connectAt: T0, seconds: 300 });
+    const [, updated] = participantEvents(signalling, {
+      uuid: "x1",
+      conference: service.name,
+      serviceTag: service.tag,
+      connectAt: T0,
+      seconds: 300,
+    });
+    const [, , disconnected] = participantEvents(media, {
+      uuid: "x1",
+      conference: service.name,
+      serviceTag: service.tag,
+      connectAt: T0,
+      seconds: 300,
+    });
     await sendAll(app(), [disconnected, updated]);
     expect((await usage(app(), world.company.id)).total).toMatchObject({ calls: 1, callSeconds: 300 });
     const [leg] = await app().db.select().from(callLegs);
@@ -188,10 +238,26 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     const world = await policyWorld(app());
     const service = await serviceOf(app(), world.mia.address);
     const node = new InfinityNode("10.44.99.2");
-    const common = { conference: service.name, serviceTag: service.tag, serviceType: "gateway", connectAt: T0, seconds: 240 };
+    const common = {
+      conference: service.name,
+      serviceTag: service.tag,
+      serviceType: "gateway",
+      connectAt: T0,
+      seconds: 240,
+    };
     await sendAll(app(), [
-      ...participantEvents(node, { ...common, uuid: "g-in", direction: "in", sourceAlias: `sip:${world.admin.address}` }),
-      ...participantEvents(node, { ...common, uuid: "g-out", direction: "out", destinationAlias: world.mia.address }),
+      ...participantEvents(node, {
+        ...common,
+        uuid: "g-in",
+        direction: "in",
+        sourceAlias: `sip:${world.admin.address}`,
+      }),
+      ...participantEvents(node, {
+        ...common,
+        uuid: "g-out",
+        direction: "out",
+        destinationAlias: world.mia.address,
+      }),
     ]);
     const figures = await usage(app(), world.company.id);
     expect(figures.total).toMatchObject({ calls: 1, callSeconds: 240 });
@@ -210,7 +276,13 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     expect(broken.statusCode).toBe(400);
     const service = await serviceOf(app(), world.board.address);
     const node = new InfinityNode("10.44.99.9");
-    const [, updated, disconnected] = participantEvents(node, { uuid: "odd", conference: service.name, serviceTag: service.tag, connectAt: T0, seconds: 60 });
+    const [, updated, disconnected] = participantEvents(node, {
+      uuid: "odd",
+      conference: service.name,
+      serviceTag: service.tag,
+      connectAt: T0,
+      seconds: 60,
+    });
     const odd = [
       { node: "10.44.99.9", seq: 1, time: T0, event: "participant_connected" }, // data missing: ok, but no uuid
       { seq: 2, time: T0, event: "participant_connected", data: {} }, // no node
@@ -225,14 +297,19 @@ describe(`event sink (${testDatabaseKind()})`, () => {
       const answer = await postEvents(app(), envelope);
       expect(answer.statusCode, `${JSON.stringify(envelope)}: ${answer.body}`).toBe(200);
     }
-    await sendAll(app(), [node.envelope("participant_media_stream_window", T0, { uuid: "odd" }), node.envelope("brand_new_event", T0, {})]);
+    await sendAll(app(), [
+      node.envelope("participant_media_stream_window", T0, { uuid: "odd" }),
+      node.envelope("brand_new_event", T0, {}),
+    ]);
     await app().services.eventIngest.drain();
     expect((await usage(app(), world.company.id)).rows).toEqual([]);
     const counters = await readCounters(app().db);
     expect(counters.rejected).toBe(odd.length);
     expect(counters.ignored).toBe(2);
     const rejected = await queryRows<{ reason: string }>(app().db, sql`select reason from rejected_events`);
-    expect(rejected.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringMatching(/duration/)]));
+    expect(rejected.map((r) => r.reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/duration/)]),
+    );
     // The same call with a sane disconnect still counts.
     await sendAll(app(), [updated, { ...disconnected, seq: 99 }]);
     expect((await usage(app(), world.company.id)).total.calls).toBe(1);
@@ -242,7 +319,13 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     const world = await policyWorld(app());
     const service = await serviceOf(app(), world.board.address);
     const node = new InfinityNode("10.44.99.2");
-    const [connected, updated] = participantEvents(node, { uuid: "lost", conference: service.name, serviceTag: service.tag, connectAt: T0, seconds: 0 });
+    const [connected, updated] = participantEvents(node, {
+      uuid: "lost",
+      conference: service.name,
+      serviceTag: service.tag,
+      connectAt: T0,
+      seconds: 0,
+    });
     await sendAll(app(), [connected, updated]);
     const maintenance = app().services.usageMaintenance;
     expect(await maintenance.sweep()).toBe(1);
@@ -273,9 +356,16 @@ describe(`event sink with credentials (${testDatabaseKind()})`, () => {
     expect(without.headers["www-authenticate"]).toMatch(/^Basic /);
     expect((await postEvents(app(), envelope, basic("infinity", "p0licy-pass-word"))).statusCode).toBe(401);
     expect((await postEvents(app(), envelope, basic("infinity-events", "wrong"))).statusCode).toBe(401);
-    expect((await postEvents(app(), envelope, basic("infinity-events", "event-sink-pass"))).statusCode).toBe(200);
+    expect((await postEvents(app(), envelope, basic("infinity-events", "event-sink-pass"))).statusCode).toBe(
+      200,
+    );
     // …and the event-sink credentials open no policy request.
-    const policy = await askPolicy(app(), "/registrations", "q=a", basic("infinity-events", "event-sink-pass"));
+    const policy = await askPolicy(
+      app(),
+      "/registrations",
+      "q=a",
+      basic("infinity-events", "event-sink-pass"),
+    );
     expect(policy.statusCode).toBe(401);
   });
 });

@@ -42,7 +42,9 @@ export function eventSinkRoutes(
     if (!eventSinkAuth) return;
     const given = parseBasic(request.headers.authorization);
     if (given && eventSinkAuth(given.username, given.password)) return;
-    const error = new UnauthenticatedError("The event sink needs the username and password configured in Confero.");
+    const error = new UnauthenticatedError(
+      "The event sink needs the username and password configured in Confero.",
+    );
     error.headers["www-authenticate"] = 'Basic realm="Confero event sink", charset="UTF-8"';
     throw error;
   });

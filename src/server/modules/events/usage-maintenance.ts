@@ -12,7 +12,10 @@ export interface UsageMaintenanceOptions {
   retentionMonths: number;
 }
 
-export const DEFAULT_USAGE_MAINTENANCE: UsageMaintenanceOptions = { sweepAfterHours: 12, retentionMonths: 13 };
+export const DEFAULT_USAGE_MAINTENANCE: UsageMaintenanceOptions = {
+  sweepAfterHours: 12,
+  retentionMonths: 13,
+};
 
 /** Envelopes stay in the inbox this long after they were applied: longer than any retry. */
 const INBOX_KEEP_DAYS = 3;

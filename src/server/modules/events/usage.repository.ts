@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { type Db, queryRows } from "../../db/client.js";
 import type { UsageKey } from "../../../domain/usage-attribution.js";
+import { type Db, queryRows } from "../../db/client.js";
 
 /** What one event learnt about a leg; null fields leave what is stored alone. */
 export interface LegUpdate {

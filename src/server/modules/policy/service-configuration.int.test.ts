@@ -122,6 +122,40 @@ describe(`policy: service configuration (${testDatabaseKind()})`, () => {
     expect(answer.json()).toMatchObject({ status: "fail", action: "continue", result: {} });
   });
 
+  it("refuses unknown addresses in our domains when the operator says Confero owns them", async () => {
+    const world = await policyWorld(app());
+    const saved = await world.operator.request("PATCH", "/api/v1/operator/infinity", {
+      rejectUnknownInOurDomains: true,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    for (const alias of [
+      `nobody@${world.domain}`,
+      "nobody@video.example.com",
+      `sip:ghost@${world.otherDomain}`,
+    ]) {
+      const answer = await ask({ local_alias: alias });
+      expect(answer.statusCode, alias).toBe(200);
+      expect(answer.json(), alias).toMatchObject({ status: "success", action: "reject", result: {} });
+    }
+    // Other people's domains are still left to Infinity.
+    expect((await ask({ local_alias: "nobody@elsewhere.example.org" })).statusCode).toBe(404);
+    // Known addresses are answered as before.
+    expect((await ask({ local_alias: world.board.address })).json().result.service_type).toBe("conference");
+  });
+
+  it("looks bare names up in the default domain the operator chose", async () => {
+    const world = await policyWorld(app());
+    expect((await ask({ local_alias: "board.room" })).statusCode).toBe(404);
+    const saved = await world.operator.request("PATCH", "/api/v1/operator/infinity", {
+      defaultDomain: world.domain,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await ask({ local_alias: "Board.Room" })).json().result.name).toBe(world.board.address);
+    expect((await ask({ local_alias: "board.room@10.44.131.22:1720" })).json().result.name).toBe(
+      world.board.address,
+    );
+  });
+
   it("refuses a suspended company's rooms and people, saying why", async () => {
     const world = await policyWorld(app());
     await app().db.update(companies).set({ status: "suspended" }).where(eq(companies.id, world.company.id));
