@@ -22,7 +22,8 @@ export default defineConfig({
               name: "react",
               test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/,
             },
-            { name: "mantine", test: /node_modules[\\/]@mantine[\\/]/ },
+            // Not @mantine/charts: it and recharts load only with the usage chart.
+            { name: "mantine", test: /node_modules[\\/]@mantine[\\/](?!charts[\\/])/ },
           ],
         },
       },

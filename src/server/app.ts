@@ -11,7 +11,6 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import { SecretBox } from "./lib/secret-box.js";
-import { safeEqual } from "./lib/tokens.js";
 import { auditEventRoutes } from "./modules/audit/audit-events.routes.js";
 import { AuditEventsService } from "./modules/audit/audit-events.service.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -25,7 +24,17 @@ import {
   endpointActivationPublicRoutes,
 } from "./modules/endpoint-activation/endpoint-activation.routes.js";
 import { EndpointActivationService } from "./modules/endpoint-activation/endpoint-activation.service.js";
+import { EventApplier } from "./modules/events/event-applier.js";
+import { EventIngestService } from "./modules/events/event-ingest.service.js";
+import { eventSinkRoutes } from "./modules/events/event-sink.routes.js";
+import {
+  DEFAULT_USAGE_MAINTENANCE,
+  UsageMaintenance,
+  type UsageMaintenanceOptions,
+} from "./modules/events/usage-maintenance.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
+import { infinitySettingsRoutes } from "./modules/infinity-settings/infinity-settings.routes.js";
+import { InfinitySettingsService } from "./modules/infinity-settings/infinity-settings.service.js";
 import { bulkInvitationRoutes } from "./modules/invitations/bulk-invitations.routes.js";
 import { BulkInvitationsService } from "./modules/invitations/bulk-invitations.service.js";
 import { companyInvitationRoutes } from "./modules/invitations/company-invitations.routes.js";
@@ -42,7 +51,7 @@ import { partnerRoutes } from "./modules/partners/partners.routes.js";
 import { PartnersService } from "./modules/partners/partners.service.js";
 import { notFound } from "./modules/policy/policy-answers.js";
 import { PolicyCache } from "./modules/policy/policy-cache.js";
-import type { PolicyRequestLog } from "./modules/policy/policy-request-log.js";
+import { PolicyRequestLog } from "./modules/policy/policy-request-log.js";
 import { registerPolicyServer } from "./modules/policy/policy-server.js";
 import { profileRoutes } from "./modules/profile/profile.routes.js";
 import { ProfileService } from "./modules/profile/profile.service.js";
@@ -50,12 +59,13 @@ import { personalRoomRoutes } from "./modules/rooms/personal-rooms.routes.js";
 import { PersonalRoomsService } from "./modules/rooms/personal-rooms.service.js";
 import { serviceSettingsRoutes } from "./modules/service-settings/service-settings.routes.js";
 import { ServiceSettingsService } from "./modules/service-settings/service-settings.service.js";
-import { findService } from "./modules/setup/service.repository.js";
 import { setupRoutes } from "./modules/setup/setup.routes.js";
 import { SetupService } from "./modules/setup/setup.service.js";
 import { OwnTeamRoomsService } from "./modules/team-rooms/own-team-rooms.service.js";
 import { teamRoomRoutes } from "./modules/team-rooms/team-rooms.routes.js";
 import { TeamRoomsService } from "./modules/team-rooms/team-rooms.service.js";
+import { usageRoutes } from "./modules/usage/usage.routes.js";
+import { UsageService } from "./modules/usage/usage.service.js";
 import { BulkVideoSystemsService } from "./modules/video-systems/bulk-video-systems.service.js";
 import { videoSystemRoutes } from "./modules/video-systems/video-systems.routes.js";
 import { VideoSystemsService } from "./modules/video-systems/video-systems.service.js";
@@ -71,13 +81,23 @@ export interface AppOptions {
   authLimits?: AuthLimits;
   /** Tests pass false to keep output quiet; main passes pino options. */
   logger?: FastifyServerOptions["logger"];
+  /** The event sink's sweep and retention (defaults: DEFAULT_USAGE_MAINTENANCE). */
+  usageMaintenance?: UsageMaintenanceOptions;
+  /** Timers for housekeeping (default true); tests run it by hand. */
+  backgroundJobs?: boolean;
   /** Serve the built web app from dist/web when present (default true). */
   serveWeb?: boolean;
 }
 
 export interface ConferoApp {
   app: FastifyInstance;
-  services: { auth: AuthService; setup: SetupService; policyCache: PolicyCache };
+  services: {
+    auth: AuthService;
+    setup: SetupService;
+    policyCache: PolicyCache;
+    eventIngest: EventIngestService;
+    usageMaintenance: UsageMaintenance;
+  };
 }
 
 /** API bodies are small JSON documents; bulk uploads raise this per route. */
@@ -138,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   const directory = new DirectoryService({ db });
   const teamRooms = new TeamRoomsService({ db });
   const ownTeamRooms = new OwnTeamRoomsService({ db });
+  const usage = new UsageService({ db });
   // Video systems' SIP passwords: the registration policy hands them to Infinity, so sealed, not hashed.
   const sipPasswords = new SecretBox(config.sessionSecret, "video-system-sip-password");
   const endpointActivation = new EndpointActivationService({
@@ -147,7 +168,11 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
     sipRegistrar: config.sipRegistrar ?? null,
   });
   const videoSystemQr = new VideoSystemQrService({ db, publicUrl: config.publicUrl });
-  const meetingConnect = new MeetingConnectService({ db, infinityApi: config.infinityApi });
+  // Pexip Infinity settings (operators' and INFINITY_*/POLICY_*/EVENT_SINK_* variables), cached in memory,
+  // and this instance's log of policy requests; both are shared with the policy server below.
+  const infinitySettings = new InfinitySettingsService({ db, config });
+  const policyRequestLog = new PolicyRequestLog();
+  const meetingConnect = new MeetingConnectService({ db, infinity: infinitySettings });
   const videoSystems = new VideoSystemsService({ db });
   const bulkVideoSystems = new BulkVideoSystemsService({ db });
 
@@ -175,6 +200,7 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       setupRoutes(api, { setup, auth, secureCookies: config.secureCookies });
       outboxRoutes(api, { db });
       serviceSettingsRoutes(api, { serviceSettings });
+      infinitySettingsRoutes(api, { infinitySettings, policyRequestLog });
       partnerRoutes(api, { partners });
       companyRoutes(api, { companies });
       invitationRoutes(api, { invitations, secureCookies: config.secureCookies });
@@ -186,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       profileRoutes(api, { profile });
       directoryRoutes(api, { directory });
       teamRoomRoutes(api, { teamRooms, ownTeamRooms });
+      usageRoutes(api, { usage });
       endpointActivationAdminRoutes(api, { activation: endpointActivation });
       meetingConnectRoutes(api, { qr: videoSystemQr, connect: meetingConnect });
       await videoSystemRoutes(api, { videoSystems, bulkVideoSystems });
@@ -202,30 +229,34 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
     { prefix: "/api/v1" },
   );
   // Pexip Infinity's external policy API: basic auth when configured, no cookies or CSRF.
-  // INTERIM (policy work in progress): replaced by the infinity-settings module's service and log.
-  const interimPolicySettings = {
-    async current() {
-      const row = await findService(db);
-      const credentials = config.policyCredentials;
-      return {
-        policyAuth: credentials
-          ? (u: string, p: string) => safeEqual(u, credentials.username) && safeEqual(p, credentials.password)
-          : null,
-        rejectUnknownInOurDomains: false,
-        defaultDomain: row?.domains[0] ?? null,
-      };
-    },
-    invalidate() {},
-  };
-  const interimPolicyLog = { record() {} } as unknown as PolicyRequestLog;
   await registerPolicyServer(app, {
     cache: policyCache,
     database,
-    settings: interimPolicySettings,
+    settings: infinitySettings,
     sipPasswords,
-    log: interimPolicyLog,
+    log: policyRequestLog,
   });
 
+  // Pexip Infinity's event sink: call records for company usage.
+  const eventApplier = new EventApplier({ cache: policyCache, settings: infinitySettings });
+  const eventIngest = new EventIngestService({ db, applier: eventApplier });
+  const usageMaintenance = new UsageMaintenance({
+    db,
+    applier: eventApplier,
+    ingest: eventIngest,
+    options: options.usageMaintenance ?? DEFAULT_USAGE_MAINTENANCE,
+  });
+  await app.register(
+    async (sink) => eventSinkRoutes(sink, { ingest: eventIngest, settings: infinitySettings }),
+    { prefix: "/events/v1" },
+  );
+  if (options.backgroundJobs !== false) {
+    usageMaintenance.start();
+    app.addHook("onClose", () => usageMaintenance.stop());
+  }
+  // Whatever was received is applied before the database closes.
+  app.addHook("onClose", () => eventIngest.drain());
+
   if (options.serveWeb !== false) await registerStaticWeb(app);
-  return { app, services: { auth, setup, policyCache } };
+  return { app, services: { auth, setup, policyCache, eventIngest, usageMaintenance } };
 }

@@ -10,10 +10,12 @@ import { CompanyScope } from "./features/company/components/CompanyScope";
 import { OwnCompanyRedirect } from "./features/company/components/OwnCompanyRedirect";
 import { CompanyAdminPage } from "./features/company/pages/CompanyAdminPage";
 import { CompanySettingsPage } from "./features/company/pages/CompanySettingsPage";
-import { CompanyUsagePage } from "./features/company/pages/CompanyUsagePage";
 import { DirectoryPage } from "./features/directory/pages/DirectoryPage";
 import { ActivationPage } from "./features/endpoint-activation/pages/ActivationPage";
 import { QrCodePage } from "./features/endpoint-activation/pages/QrCodePage";
+import { InfinityLayout } from "./features/infinity/pages/InfinityLayout";
+import { InfinitySettingsPage } from "./features/infinity/pages/InfinitySettingsPage";
+import { PolicyRequestsPage } from "./features/infinity/pages/PolicyRequestsPage";
 import { InvitationPage } from "./features/invitations/pages/InvitationPage";
 import { MeetingConnectPage } from "./features/meeting-connect/pages/MeetingConnectPage";
 import { BulkInvitePage } from "./features/members/pages/BulkInvitePage";
@@ -46,6 +48,9 @@ import { NotFoundPage } from "./features/shell/pages/NotFoundPage";
 import { MyRoomsPage } from "./features/team-rooms/pages/MyRoomsPage";
 import { TeamRoomPage } from "./features/team-rooms/pages/TeamRoomPage";
 import { TeamRoomsPage } from "./features/team-rooms/pages/TeamRoomsPage";
+import { CompanyUsagePage } from "./features/usage/pages/CompanyUsagePage";
+import { PartnerUsagePage } from "./features/usage/pages/PartnerUsagePage";
+import { ServiceUsagePage } from "./features/usage/pages/ServiceUsagePage";
 import { VideoSystemPage } from "./features/video-systems/pages/VideoSystemPage";
 import { VideoSystemsPage } from "./features/video-systems/pages/VideoSystemsPage";
 
@@ -111,11 +116,12 @@ export function App() {
             <Route path="audit" element={<AuditLogPage />} />
           </Route>
           <Route path="settings" element={<CompanySettingsPage />} />
+          <Route path="usage" element={<CompanyUsagePage />} />
         </Route>
         <Route path="/company" element={<RequireRole allowed={isCompanyAdmin} />}>
           <Route path="admin" element={<OwnCompanyRedirect page="admin" />} />
           <Route path="settings" element={<OwnCompanyRedirect page="settings" />} />
-          <Route path="usage" element={<CompanyUsagePage />} />
+          <Route path="usage" element={<OwnCompanyRedirect page="usage" />} />
         </Route>
 
         <Route
@@ -128,6 +134,7 @@ export function App() {
         >
           <Route index element={<PartnerCompaniesPage />} />
           <Route path="admins" element={<PartnerAdminsPage />} />
+          <Route path="usage" element={<PartnerUsagePage />} />
           <Route path="companies/new" element={<NewCompanyPage />} />
           <Route path="companies/:companyId" element={<ManagedCompanyPage />} />
         </Route>
@@ -147,6 +154,11 @@ export function App() {
           <Route path="partners/:partnerId/companies/:companyId" element={<ManagedCompanyPage />} />
           <Route path="companies" element={<AllCompaniesPage />} />
           <Route path="settings" element={<ServiceSettingsPage />} />
+          <Route path="usage" element={<ServiceUsagePage />} />
+          <Route path="infinity" element={<InfinityLayout />}>
+            <Route index element={<InfinitySettingsPage />} />
+            <Route path="policy-requests" element={<PolicyRequestsPage />} />
+          </Route>
           <Route path="outbox" element={<OutboxPage />} />
         </Route>
       </Route>

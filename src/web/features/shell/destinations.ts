@@ -37,7 +37,7 @@ export function roleDestinations(me: Me): Destination[] {
       },
       {
         label: "Company usage",
-        to: "/company/usage",
+        to: `${companyPath}/usage`,
         description: "Calls and minutes, by day, user and room.",
       },
     );

@@ -2,8 +2,8 @@ import { Navigate } from "react-router";
 import { PlannedPage } from "../../../components/PlannedPage";
 import { useSignedInMe } from "../../auth/queries";
 
-/** /company/admin and /company/settings (older links) lead to the same pages of your own company. */
-export function OwnCompanyRedirect({ page }: { page: "admin" | "settings" }) {
+/** /company/admin, /company/settings and /company/usage (older links) lead to the same pages of your own company. */
+export function OwnCompanyRedirect({ page }: { page: "admin" | "settings" | "usage" }) {
   const me = useSignedInMe();
   if (!me.company) {
     return (

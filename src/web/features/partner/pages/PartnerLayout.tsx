@@ -5,7 +5,7 @@ import { SectionNav } from "../../../components/SectionNav";
 const isCompaniesSection = (pathname: string) =>
   pathname === "/partner" || pathname.startsWith("/partner/companies");
 
-/** The partner portal's frame: its two sections as links above the current page. */
+/** The partner portal's frame: its sections as links above the current page. */
 export function PartnerLayout() {
   return (
     <Stack gap="lg">
@@ -14,6 +14,7 @@ export function PartnerLayout() {
         items={[
           { label: "Customer companies", to: "/partner", isCurrent: isCompaniesSection },
           { label: "Partner admins", to: "/partner/admins" },
+          { label: "Usage", to: "/partner/usage" },
         ]}
       />
       <Outlet />
