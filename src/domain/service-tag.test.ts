@@ -1,10 +1,13 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { formatServiceTag, parseServiceTag } from "./service-tag.js";
 
 describe("service tags", () => {
   it("read back what they were made of, and fit Infinity's 250 characters", () => {
-    const tag = { companyId: randomUUID(), kind: "personal_room" as const, id: randomUUID() };
+    const tag = {
+      companyId: "3f2b8c1e-9d4a-4e6b-8a7c-1b2c3d4e5f60",
+      kind: "personal_room" as const,
+      id: "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",
+    };
     const text = formatServiceTag(tag);
     expect(text.length).toBeLessThanOrEqual(250);
     expect(parseServiceTag(text)).toEqual(tag);

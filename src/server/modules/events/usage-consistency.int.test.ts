@@ -33,7 +33,7 @@ describe(`usage figures stay consistent with the raw legs (${testDatabaseKind()}
   it("for random traffic, the daily aggregates' totals equal the totals computed from raw legs and the traffic", async () => {
     const world = await policyWorld(app());
     const aliases = [world.mia.room, world.board.address, world.mia.address, world.lobby.address];
-    const services = [];
+    const services: Array<{ name: string; service_tag: string; service_type: string }> = [];
     for (const alias of aliases) {
       const answer = await askPolicy(
         app(),
@@ -55,7 +55,7 @@ describe(`usage figures stay consistent with the raw legs (${testDatabaseKind()}
         let expectedSeconds = 0;
         const roomStretches = new Map<string, Array<[number, number]>>();
         calls.forEach((call, i) => {
-          const service = services[call.target] as (typeof services)[number];
+          const service = services[call.target] as { name: string; service_tag: string; service_type: string };
           const node = nodes[call.node] as InfinityNode;
           const start = T0 + call.startMinute * 60;
           const seconds = call.minutes * 60;

@@ -1,6 +1,8 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../../db/client.js";
 import { containsPattern } from "../../db/like.js";
+import { accounts, companies, personalRooms, teamRooms, videoAddresses, videoSystems } from "../../db/schema.js";
 
 type CompanyStatus = "trial" | "paid" | "suspended";
 type AccountStatus = "active" | "invited" | "suspended";
@@ -64,38 +66,69 @@ interface TargetRow {
   person_role: "admin" | "member" | null;
 }
 
+const person = alias(accounts, "p");
+
+/** One statement, prepared once per connection (`policy_target`): planning it cost more than running it. */
+function targetQuery(db: Db) {
+  return db
+    .select({
+      address: videoAddresses.address,
+      owner_type: videoAddresses.ownerType,
+      owner_id: videoAddresses.ownerId,
+      company_id: videoAddresses.companyId,
+      company_status: companies.status,
+      name: sql<string | null>`coalesce(${personalRooms.name}, ${teamRooms.name}, ${videoSystems.name})`,
+      host_pin: sql<string | null>`coalesce(${personalRooms.hostPin}, ${teamRooms.hostPin})`,
+      guest_pin: sql<string | null>`coalesce(${personalRooms.guestPin}, ${teamRooms.guestPin})`,
+      owner_mode: teamRooms.ownerMode,
+      chosen_owner_ids: sql<string[] | null>`case when ${teamRooms.ownerMode} = 'chosen' then
+        array(select o.account_id from team_room_owners o where o.room_id = ${teamRooms.id}) end`,
+      person_id: person.id,
+      person_name: person.fullName,
+      person_email: person.email,
+      person_status: person.status,
+      person_role: person.role,
+    })
+    .from(videoAddresses)
+    .innerJoin(companies, eq(companies.id, videoAddresses.companyId))
+    .leftJoin(
+      personalRooms,
+      and(eq(videoAddresses.ownerType, "personal_room"), eq(personalRooms.id, videoAddresses.ownerId)),
+    )
+    .leftJoin(teamRooms, and(eq(videoAddresses.ownerType, "team_room"), eq(teamRooms.id, videoAddresses.ownerId)))
+    .leftJoin(
+      videoSystems,
+      and(eq(videoAddresses.ownerType, "video_system"), eq(videoSystems.id, videoAddresses.ownerId)),
+    )
+    .leftJoin(
+      person,
+      eq(
+        person.id,
+        sql`case ${videoAddresses.ownerType}
+          when 'member' then ${videoAddresses.ownerId}
+          when 'personal_room' then ${personalRooms.accountId}
+          when 'video_system' then ${videoSystems.twinnedAccountId} end`,
+      ),
+    )
+    .where(eq(videoAddresses.address, sql.placeholder("address")))
+    .limit(1)
+    .prepare("policy_target");
+}
+
+const prepared = new WeakMap<Db, ReturnType<typeof targetQuery>>();
+
 /**
  * The target of `address` (stored form), or null when no one has it. The registry's primary
  * key finds the address; each owner table is joined on its own primary key, so the query costs
  * a handful of index probes however large the service is.
  */
 export async function findAddressTarget(db: Db, address: string): Promise<AddressTarget | null> {
-  const [row] = await queryRows<TargetRow>(
-    db,
-    sql`
-      select va.address, va.owner_type, va.owner_id, va.company_id, c.status as company_status,
-        coalesce(pr.name, tr.name, vs.name) as name,
-        coalesce(pr.host_pin, tr.host_pin) as host_pin,
-        coalesce(pr.guest_pin, tr.guest_pin) as guest_pin,
-        tr.owner_mode,
-        case when tr.owner_mode = 'chosen' then
-          array(select o.account_id from team_room_owners o where o.room_id = tr.id)
-        end as chosen_owner_ids,
-        p.id as person_id, p.full_name as person_name, p.email as person_email,
-        p.status as person_status, p.role as person_role
-      from video_addresses va
-      join companies c on c.id = va.company_id
-      left join personal_rooms pr on va.owner_type = 'personal_room' and pr.id = va.owner_id
-      left join team_rooms tr on va.owner_type = 'team_room' and tr.id = va.owner_id
-      left join video_systems vs on va.owner_type = 'video_system' and vs.id = va.owner_id
-      left join accounts p on p.id = case va.owner_type
-          when 'member' then va.owner_id
-          when 'personal_room' then pr.account_id
-          when 'video_system' then vs.twinned_account_id
-        end
-      where va.address = ${address}
-      limit 1`,
-  );
+  let query = prepared.get(db);
+  if (!query) {
+    query = targetQuery(db);
+    prepared.set(db, query);
+  }
+  const [row] = (await query.execute({ address })) as TargetRow[];
   return row ? toTarget(row) : null;
 }
 
