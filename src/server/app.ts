@@ -191,11 +191,6 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       api.removeContentTypeParser("text/plain");
       registerCsrf(api, config.secureCookies);
       registerSessions(api, auth);
-      // A change saved here reaches this instance's policy answers before its response does;
-      // other instances hear of it by NOTIFY a moment later (policy-cache.ts).
-      api.addHook("onSend", async (request, reply) => {
-        if (request.method !== "GET" && reply.statusCode < 400) policyCache.flush();
-      });
       authRoutes(api, { auth, secureCookies: config.secureCookies });
       setupRoutes(api, { setup, auth, secureCookies: config.secureCookies });
       outboxRoutes(api, { db });
@@ -248,7 +243,8 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   });
   await app.register(
     async (sink) => eventSinkRoutes(sink, { ingest: eventIngest, settings: infinitySettings }),
-    { prefix: "/events/v1" },
+    // Infinity's calls are recorded by the event sink itself; a log line per event would cost more.
+    { prefix: "/events/v1", logLevel: "warn" },
   );
   if (options.backgroundJobs !== false) {
     usageMaintenance.start();

@@ -54,8 +54,9 @@ describe(`policy: fresh answers across instances (${testDatabaseKind()})`, () =>
       expect(before.body.result.pin).toBe(round === 0 ? "4821" : `${5000 + round - 1}`);
       // …a PIN is saved through the other instance's API…
       await patchMember(world, { personalRoom: { hostPin: `${5000 + round}` } });
-      // …and the very next answer has it.
+      // …and the very next answer has it, on the other instance and on the saving one.
       expect((await conference(infinity, world.mia.room)).body.result.pin).toBe(`${5000 + round}`);
+      expect((await conference(ui, world.mia.room)).body.result.pin).toBe(`${5000 + round}`);
     }
   });
 

@@ -15,8 +15,10 @@ const MAX_TARGETS = 200_000;
  * - a read that started before a change and ends after it is not kept (the generation moved on);
  * - while the LISTEN connection is down (notifications could be missed), nothing is cached at all
  *   and every answer reads the database.
- * The window left is the notification's trip from the committing transaction to each instance:
- * under a millisecond on one machine, far shorter than a person takes to dial after saving.
+ * The window left is the notification's trip from the committing transaction to each instance
+ * (the saving one included): under a millisecond on one machine, far shorter than a person
+ * takes to dial after saving. Any change drops everything: changes are rare next to calls, and
+ * one address's answer depends on several tables (its company, owner, domains, settings).
  */
 export class PolicyCache {
   private readonly targets = new LRUCache<string, { target: AddressTarget | null }>({ max: MAX_TARGETS });
