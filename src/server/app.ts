@@ -27,11 +27,7 @@ import { EndpointActivationService } from "./modules/endpoint-activation/endpoin
 import { EventApplier } from "./modules/events/event-applier.js";
 import { EventIngestService } from "./modules/events/event-ingest.service.js";
 import { eventSinkRoutes } from "./modules/events/event-sink.routes.js";
-import {
-  DEFAULT_USAGE_MAINTENANCE,
-  UsageMaintenance,
-  type UsageMaintenanceOptions,
-} from "./modules/events/usage-maintenance.js";
+import { DEFAULT_USAGE_MAINTENANCE, UsageMaintenance } from "./modules/events/usage-maintenance.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { infinitySettingsRoutes } from "./modules/infinity-settings/infinity-settings.routes.js";
 import { InfinitySettingsService } from "./modules/infinity-settings/infinity-settings.service.js";
@@ -81,8 +77,6 @@ export interface AppOptions {
   authLimits?: AuthLimits;
   /** Tests pass false to keep output quiet; main passes pino options. */
   logger?: FastifyServerOptions["logger"];
-  /** The event sink's sweep and retention (defaults: DEFAULT_USAGE_MAINTENANCE). */
-  usageMaintenance?: UsageMaintenanceOptions;
   /** Timers for housekeeping (default true); tests run it by hand. */
   backgroundJobs?: boolean;
   /** Serve the built web app from dist/web when present (default true). */
@@ -239,7 +233,10 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
     db,
     applier: eventApplier,
     ingest: eventIngest,
-    options: options.usageMaintenance ?? DEFAULT_USAGE_MAINTENANCE,
+    options: {
+      sweepAfterHours: config.callLegSweepHours ?? DEFAULT_USAGE_MAINTENANCE.sweepAfterHours,
+      retentionMonths: config.usageRetentionMonths ?? DEFAULT_USAGE_MAINTENANCE.retentionMonths,
+    },
   });
   await app.register(
     async (sink) => eventSinkRoutes(sink, { ingest: eventIngest, settings: infinitySettings }),

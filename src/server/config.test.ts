@@ -173,6 +173,20 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("reads the event sink's sweep and retention, within bounds", () => {
+    const dataDir = tempDir();
+    const config = loadConfig({ DATA_DIR: dataDir, CALL_LEG_SWEEP_HOURS: "6", USAGE_RETENTION_MONTHS: "24" });
+    expect(config).toMatchObject({ callLegSweepHours: 6, usageRetentionMonths: 24 });
+    expect(loadConfig({ DATA_DIR: dataDir })).toMatchObject({
+      callLegSweepHours: 12,
+      usageRetentionMonths: 13,
+    });
+    expect(problemsOf({ CALL_LEG_SWEEP_HOURS: "0", USAGE_RETENTION_MONTHS: "a year" })).toEqual([
+      'CALL_LEG_SWEEP_HOURS must be a whole number from 1 to 168 (got "0").',
+      'USAGE_RETENTION_MONTHS must be a whole number from 1 to 120 (got "a year").',
+    ]);
+  });
+
   it("refuses a damaged secret file instead of signing with an empty key", () => {
     const dataDir = tempDir();
     writeFileSync(path.join(dataDir, "session-secret"), "\n");

@@ -24,6 +24,10 @@ export interface Config {
    */
   /** HTTP basic credentials Infinity's policy profile sends to /policy/v1 (POLICY_USERNAME/PASSWORD). */
   policyCredentials?: BasicCredentials | null;
+  /** A call leg with no news for this many hours is closed by the sweep (CALL_LEG_SWEEP_HOURS, default 12). */
+  callLegSweepHours?: number;
+  /** Raw call legs are kept this many months (USAGE_RETENTION_MONTHS, default 13); daily figures for good. */
+  usageRetentionMonths?: number;
   /** HTTP basic credentials Infinity's event sink sends to /events/v1/pexip (EVENT_SINK_USERNAME/PASSWORD). */
   eventSinkCredentials?: BasicCredentials | null;
   /** Infinity's management API, used to dial video systems into rooms (MeetingConnect). */
@@ -89,6 +93,14 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push("SESSION_SECRET is required when DATABASE_URL is set (at least 32 random characters).");
   }
 
+  const callLegSweepHours = wholeNumber(value, "CALL_LEG_SWEEP_HOURS", 12, { min: 1, max: 168 }, problems);
+  const usageRetentionMonths = wholeNumber(
+    value,
+    "USAGE_RETENTION_MONTHS",
+    13,
+    { min: 1, max: 120 },
+    problems,
+  );
   const policyCredentials = credentialsPair(value, "POLICY_USERNAME", "POLICY_PASSWORD", problems);
   const eventSinkCredentials = credentialsPair(value, "EVENT_SINK_USERNAME", "EVENT_SINK_PASSWORD", problems);
   const infinityUrl = value("INFINITY_API_URL")?.replace(/\/+$/, "") ?? null;
@@ -122,6 +134,8 @@ export function loadConfig(env: Env = process.env): Config {
     secureCookies: publicUrl.startsWith("https://"),
     policyCredentials,
     eventSinkCredentials,
+    callLegSweepHours,
+    usageRetentionMonths,
     infinityApi: infinityUrl && infinityCredentials ? { url: infinityUrl, ...infinityCredentials } : null,
     sipRegistrar,
   };
@@ -175,4 +189,22 @@ function readOrCreateSecret(dataDir: string): string {
     ]);
   }
   return secret;
+}
+
+/** A whole number from the environment within [min, max], or its default when unset. */
+function wholeNumber(
+  value: (name: string) => string | undefined,
+  name: string,
+  fallback: number,
+  range: { min: number; max: number },
+  problems: string[],
+): number {
+  const raw = value(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < range.min || n > range.max) {
+    problems.push(`${name} must be a whole number from ${range.min} to ${range.max} (got "${raw}").`);
+    return fallback;
+  }
+  return n;
 }
