@@ -115,6 +115,30 @@ test("the operator finds a policy request Infinity made and reads Confero's answ
   await expect(table.getByRole("row")).toHaveCount(3);
 });
 
+test("the operator sees a rejected event and why, under Event sink", async ({ page, request }) => {
+  // A node sends an event with an absurd time (1970), with the event-sink credentials saved above.
+  const sent = await request.post("/events/v1/pexip", {
+    headers: { authorization: basic(eventSink) },
+    data: { node: "10.9.9.9", seq: 1, version: 2, time: 12, event: "participant_connected", data: {} },
+  });
+  expect(sent.status()).toBe(200);
+  expect((await sent.json()).rejected).toBe(1);
+
+  await signIn(page, operator);
+  await openInfinity(page);
+  await page
+    .getByRole("navigation", { name: "Pexip Infinity" })
+    .getByRole("link", { name: "Event sink" })
+    .click();
+  await expect(page.getByRole("heading", { name: "Event sink", level: 1 })).toBeVisible();
+  const rejected = page.getByRole("listitem", { name: "Rejected" });
+  await expect(rejected).not.toContainText(/^Rejected0/);
+  const table = page.getByRole("table", { name: /latest rejected events/ });
+  const row = table.getByRole("row").filter({ hasText: "10.9.9.9" }).first();
+  await expect(row).toContainText("participant_connected");
+  await expect(row).toContainText("time must be Unix seconds");
+});
+
 test("the operator removes the credentials and the reject setting again", async ({ page }) => {
   await signIn(page, operator);
   await openInfinity(page);

@@ -27,6 +27,7 @@ import { EndpointActivationService } from "./modules/endpoint-activation/endpoin
 import { EventApplier } from "./modules/events/event-applier.js";
 import { EventIngestService } from "./modules/events/event-ingest.service.js";
 import { eventSinkRoutes } from "./modules/events/event-sink.routes.js";
+import { eventSinkStatusRoutes } from "./modules/events/event-sink-status.js";
 import { DEFAULT_USAGE_MAINTENANCE, UsageMaintenance } from "./modules/events/usage-maintenance.js";
 import { healthRoutes } from "./modules/health/health.routes.js";
 import { infinitySettingsRoutes } from "./modules/infinity-settings/infinity-settings.routes.js";
@@ -190,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       outboxRoutes(api, { db });
       serviceSettingsRoutes(api, { serviceSettings });
       infinitySettingsRoutes(api, { infinitySettings, policyRequestLog });
+      eventSinkStatusRoutes(api, { db });
       partnerRoutes(api, { partners });
       companyRoutes(api, { companies });
       invitationRoutes(api, { invitations, secureCookies: config.secureCookies });

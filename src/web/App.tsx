@@ -13,6 +13,7 @@ import { CompanySettingsPage } from "./features/company/pages/CompanySettingsPag
 import { DirectoryPage } from "./features/directory/pages/DirectoryPage";
 import { ActivationPage } from "./features/endpoint-activation/pages/ActivationPage";
 import { QrCodePage } from "./features/endpoint-activation/pages/QrCodePage";
+import { EventSinkPage } from "./features/infinity/pages/EventSinkPage";
 import { InfinityLayout } from "./features/infinity/pages/InfinityLayout";
 import { InfinitySettingsPage } from "./features/infinity/pages/InfinitySettingsPage";
 import { PolicyRequestsPage } from "./features/infinity/pages/PolicyRequestsPage";
@@ -158,6 +159,7 @@ export function App() {
           <Route path="infinity" element={<InfinityLayout />}>
             <Route index element={<InfinitySettingsPage />} />
             <Route path="policy-requests" element={<PolicyRequestsPage />} />
+            <Route path="event-sink" element={<EventSinkPage />} />
           </Route>
           <Route path="outbox" element={<OutboxPage />} />
         </Route>

@@ -106,3 +106,13 @@ export async function latestRejected(db: Db, limit: number) {
         from rejected_events order by received_at desc, id limit ${limit}`,
   );
 }
+
+/** How many envelopes wait to be applied, and when the last one arrived. */
+export async function inboxState(db: Db): Promise<{ pending: number; lastReceivedAt: Date | null }> {
+  const [row] = await queryRows<{ pending: number; last: Date | string | null }>(
+    db,
+    sql`select (select count(*)::int from event_inbox where applied_at is null) as pending,
+          (select max(received_at) from event_inbox) as last`,
+  );
+  return { pending: row?.pending ?? 0, lastReceivedAt: row?.last ? new Date(row.last) : null };
+}

@@ -75,3 +75,21 @@ export function fetchPolicyRequests(q: string, limit: number, signal?: AbortSign
   if (q) query.set("q", q);
   return apiRequest<PolicyRequests>(`/operator/policy-requests?${query}`, { signal });
 }
+
+/** GET /operator/event-sink (event-sink-status.ts). */
+export interface EventSinkStatus {
+  counters: { accepted: number; duplicates: number; ignored: number; rejected: number; swept: number };
+  pending: number;
+  lastReceivedAt: string | null;
+  rejected: Array<{
+    receivedAt: string;
+    node: string | null;
+    event: string | null;
+    reason: string;
+    sample: string;
+  }>;
+}
+
+export function fetchEventSinkStatus(signal?: AbortSignal): Promise<EventSinkStatus> {
+  return apiRequest<EventSinkStatus>("/operator/event-sink", { signal });
+}

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  fetchEventSinkStatus,
   fetchInfinitySettings,
   fetchPolicyRequests,
   type InfinitySettings,
@@ -31,5 +32,12 @@ export function usePolicyRequests(q: string) {
     queryFn: ({ signal }) => fetchPolicyRequests(q, POLICY_REQUESTS_LIMIT, signal),
     // Keep the rows on screen while a new search loads, so the table does not jump.
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useEventSinkStatus() {
+  return useQuery({
+    queryKey: ["operator", "event-sink"],
+    queryFn: ({ signal }) => fetchEventSinkStatus(signal),
   });
 }
