@@ -55,7 +55,11 @@ describe(`usage figures stay consistent with the raw legs (${testDatabaseKind()}
         let expectedSeconds = 0;
         const roomStretches = new Map<string, Array<[number, number]>>();
         calls.forEach((call, i) => {
-          const service = services[call.target] as { name: string; service_tag: string; service_type: string };
+          const service = services[call.target] as {
+            name: string;
+            service_tag: string;
+            service_type: string;
+          };
           const node = nodes[call.node] as InfinityNode;
           const start = T0 + call.startMinute * 60;
           const seconds = call.minutes * 60;
