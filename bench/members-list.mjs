@@ -7,8 +7,13 @@
 // Target: p95 < 50 ms for each. Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL): a server
 // whose user may create databases; it works in a database of its own and drops it after.
 // `npm run bench` includes it; `node bench/members-list.mjs` runs it alone.
+// BENCH_ANSWERS=<file> checks that a change finds the same members: the first run writes what
+// each scenario answered (total and the page's emails, in order: the seeded members' ids, which
+// break ties of names, are the same every run, the demo accounts' are not) to the file, later
+// runs compare with it ("answersMatch", and the scenarios that differ).
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -91,6 +96,32 @@ export async function measure(call, membersPath, list, { warmUp = 3, samples = 4
     };
   }
   return figures;
+}
+
+/** What each scenario answers, by email (stable across seeds), for BENCH_ANSWERS. */
+export async function answers(call, membersPath, list) {
+  const found = {};
+  for (const [label, query] of Object.entries(list)) {
+    const page = await call("GET", membersPath + query);
+    found[label] = {
+      total: page.total,
+      totalCapped: page.totalCapped,
+      emails: page.items.map((m) => m.email),
+    };
+  }
+  return found;
+}
+
+/** Writes the answers to `file` when it does not exist yet, else the scenarios that differ from it. */
+export function compareAnswers(file, found) {
+  if (!existsSync(file)) {
+    writeFileSync(file, `${JSON.stringify(found)}\n`);
+    return { answersWrittenTo: file };
+  }
+  const before = JSON.parse(readFileSync(file, "utf8"));
+  const labels = new Set([...Object.keys(before), ...Object.keys(found)]);
+  const differing = [...labels].filter((l) => JSON.stringify(before[l]) !== JSON.stringify(found[l]));
+  return { answersComparedWith: file, answersMatch: differing.length === 0, answersDiffer: differing };
 }
 
 /** A browser-like client on the API: keeps cookies, echoes the CSRF cookie. */
@@ -183,7 +214,11 @@ export async function membersListBench() {
     const call = apiClient(`http://127.0.0.1:${started.port}/api/v1`);
     await call("GET", "/setup/status");
     await call("POST", "/auth/login", { login: alice.email, password: alice.password });
-    const figures = await measure(call, `/companies/${acme.id}/members`, scenarios(members));
+    const membersPath = `/companies/${acme.id}/members`;
+    const checked = process.env.BENCH_ANSWERS
+      ? compareAnswers(process.env.BENCH_ANSWERS, await answers(call, membersPath, scenarios(members)))
+      : {};
+    const figures = await measure(call, membersPath, scenarios(members));
     const worst = Math.max(...Object.values(figures).map((f) => f.p95Ms));
     return {
       database: "postgresql",
@@ -192,6 +227,7 @@ export async function membersListBench() {
       targetP95Ms: TARGET_P95_MS,
       worstP95Ms: worst,
       targetMet: Object.values(figures).every((f) => f.targetMet),
+      ...checked,
       scenarios: figures,
     };
   } finally {

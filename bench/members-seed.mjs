@@ -68,15 +68,16 @@ const MAIL_DOMAINS = ["example.com", "mail.example.net", "corp.example.org", "in
  * Adds `count` members (addresses `<first>.<last>.<n>@<videoDomain>`, personal VMRs, address
  * registry rows) to the company. `tag` keeps emails unique across companies. Every tenth member
  * is invited and every 97th suspended; every 50th is an admin. Members come in groups of 100
- * that share a creation time, like bulk invitations.
+ * that share a creation time, like bulk invitations. Ids are derived from `tag` and the number,
+ * so members of the same name (ordered by id) come in the same order in every seeded database.
  */
 export async function fillCompany(client, { companyId, videoDomain, count, tag }) {
   const params = [companyId, videoDomain, FIRST, LAST, MAIL_DOMAINS, count, tag];
   // One statement: the rooms and the address rows come from the RETURNING of the inserts.
   await client.query(
     `with added as (
-       insert into accounts (kind, company_id, role, status, full_name, email, video_address, created_at)
-       select 'member', $1,
+       insert into accounts (id, kind, company_id, role, status, full_name, email, video_address, created_at)
+       select md5($7 || i)::uuid, 'member', $1,
               case when i % 50 = 0 then 'admin' else 'member' end,
               case when i % 97 = 0 then 'suspended' when i % 10 = 0 then 'invited' else 'active' end,
               f || ' ' || l,

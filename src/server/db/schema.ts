@@ -177,12 +177,18 @@ export const accounts = pgTable(
           t.id,
           ...(name === "status" ? [] : [t.status]),
           t.fullName,
+          // Deep pages of a search with 10,000+ matches walk this index: with the search text in
+          // it they need not read the table (members.repository.ts).
+          ...(name === "name" ? [t.searchText] : []),
         )
         .where(sql`${t.kind} = 'member'`),
     ),
     // Substring search (LIKE '%…%') of three characters or more.
     index("accounts_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
     index("accounts_search_words_idx").using("gin", t.searchWords),
+    // One or two characters that are not plain ASCII ("ë"): the characters of the search text, so
+    // such a search reads the members holding them instead of every row (trigrams need three).
+    index("accounts_search_chars_idx").using("gin", sql`string_to_array(${t.searchText}, null)`),
     check(
       "accounts_kind_shape",
       sql`(${t.kind} = 'operator' and ${t.partnerId} is null and ${t.companyId} is null and ${t.role} is null)

@@ -172,6 +172,57 @@ describe("the members list and its CSV export", () => {
     expect(await names("?q=%25x")).toEqual([]);
   });
 
+  it("finds rare characters and whole words between punctuation anywhere, in the list and the CSV", async () => {
+    const { names, alice, acme, idOf } = await setup();
+    for (const [email, fullName] of [
+      ["bob.baker@acme.example", "Zoë Brontë"],
+      ["carol.chen@acme.example", "Åsa Nyström"],
+    ]) {
+      const id = await idOf(email as string);
+      const renamed = await alice.request("PATCH", `/api/v1/companies/${acme.id}/members/${id}`, {
+        fullName,
+      });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+    }
+    // Inside a word and at its end, capitals lowercased: not only the start of a word.
+    expect(await names("?q=%C3%AB")).toEqual(["Zoë Brontë"]); // ë
+    expect(await names("?q=%C3%8B")).toEqual(["Zoë Brontë"]); // Ë
+    expect(await names("?q=t%C3%AB")).toEqual(["Zoë Brontë"]); // të
+    expect(await names("?q=%C3%AB%20")).toEqual(["Zoë Brontë"]); // "ë " (end of the first name)
+    expect(await names("?q=%C3%B6m")).toEqual(["Åsa Nyström"]); // öm
+    expect(await names("?q=%C3%A5")).toEqual(["Åsa Nyström"]); // å, the start of the name
+    expect(await names("?q=%C3%A4")).toEqual([]); // ä
+    expect(await names("?q=%C3%B8x")).toEqual([]); // øx
+    // Both characters must be there next to each other, not just anywhere.
+    expect(await names("?q=%C3%ABz")).toEqual([]); // ëz
+    // One or two ASCII letters still match the start of a word only.
+    expect(await names("?q=br")).toEqual(["Zoë Brontë"]);
+    expect(await names("?q=ro")).toEqual([]);
+    // Whole words between punctuation ("brien", "smith", "sales") are found wherever they are.
+    const daveId = await idOf("dave.dunn@acme.example");
+    const dave = await alice.request("PATCH", `/api/v1/companies/${acme.id}/members/${daveId}`, {
+      fullName: "Dave O'Brien-Smith (Sales) <Ops>",
+    });
+    expect(dave.statusCode, dave.body).toBe(200);
+    const daveName = "Dave O'Brien-Smith (Sales) <Ops>";
+    for (const q of [
+      "o'brien-smith (s",
+      "-smith (sales) <",
+      "(sales)",
+      " <ops>",
+      ".dunn@acme.",
+      "@acme.video.",
+    ]) {
+      expect(await names(`?q=${encodeURIComponent(q)}`), q).toContain(daveName);
+    }
+    expect(await names(`?q=${encodeURIComponent("-smith (sale)")}`)).toEqual([]);
+
+    const csv = await alice.get(`/api/v1/companies/${acme.id}/members.csv?q=%C3%B6`);
+    expect(csv.statusCode).toBe(200);
+    const rows = parse(csv.body, { delimiter: ";", bom: true }) as string[][];
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["Åsa Nyström"]);
+  });
+
   it("pages, sorts and searches 5,000 members exactly like a sort of all of them", async () => {
     const { list, acme, globex } = await setup();
     const db = app().db;
@@ -239,7 +290,8 @@ describe("the members list and its CSV export", () => {
 
     // "e" matches everyone (counted to 1,000; the sort's index is walked, however deep the
     // page); "ë", "m0012" and "ida moe" match fewer (counted and sorted); "x_" and "%" no one.
-    const searches = [null, "e", "ë", "m0012", "ida moe", "x_", "%"];
+    // ".x@ex1" (a third of them) holds a whole word, "x", which the word index finds.
+    const searches = [null, "e", "ë", "m0012", "ida moe", ".x@ex1", "x_", "%"];
     for (const sort of MEMBER_SORTS) {
       for (const status of [null, "invited"]) {
         for (const q of searches) {
@@ -267,9 +319,10 @@ describe("the members list and its CSV export", () => {
     }
 
     // Past the cap (lowered here to 500), a search is counted to it and still paged in exact
-    // order: "e" matches everyone, "ë" (Zoë) 1 in 6, all at the end of the name order.
+    // order: "e" matches everyone, "ë" (Zoë) 1 in 6, all at the end of the name order, ".x@ex1"
+    // 1 in 3.
     for (const sort of MEMBER_SORTS) {
-      for (const q of ["e", "ë"]) {
+      for (const q of ["e", "ë", ".x@ex1"]) {
         const want = expected(sort, null, q);
         const last = Math.ceil(want.length / 100);
         for (const page of new Set([1, Math.ceil(last / 2), last])) {

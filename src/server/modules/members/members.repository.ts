@@ -60,7 +60,7 @@ export interface MemberListRow {
 const lowerName = sql`lower(${accounts.fullName})`;
 
 /** What each sort orders by before the tie-breakers (name, then id); fullName has nothing. */
-const SORT_LEADS: Record<string, SQL | AnyPgColumn | undefined> = {
+const SORT_LEADS: Record<string, AnyPgColumn | undefined> = {
   fullName: undefined,
   email: accounts.email,
   videoAddress: accounts.videoAddress,
@@ -93,6 +93,12 @@ function orderKeys(sort: MemberSort): OrderKey[] {
   ];
 }
 
+/** The stored columns the order's keys are computed from (id, name and the sort's lead). */
+function sortColumns(sort: MemberSort): AnyPgColumn[] {
+  const lead = SORT_LEADS[sort.replace("-", "")];
+  return [accounts.id, accounts.fullName, ...(lead ? [lead] : [])];
+}
+
 /** ORDER BY for `keys` (backwards when `reversed`). */
 function orderBy(keys: OrderKey[], options: { reversed?: boolean } = {}): SQL[] {
   return keys.map(({ key, descending }) => (descending !== Boolean(options.reversed) ? desc(key) : asc(key)));
@@ -113,7 +119,55 @@ export const SEARCH_TOTAL_CAP = 10_000;
  */
 const SHORT_WORD_START = /^[a-z0-9]{1,2}$/;
 
-function memberWhere(companyId: string, filter: MemberFilter): SQL | undefined {
+/**
+ * Characters that are punctuation in every locale (ICU's too) and the space. Between two of
+ * them, a run of letters is a word of search_words on its own: its text is search_text's with
+ * each run of punctuation and spaces made one space. Digits are left out (the parser reads
+ * "2e10abc" as "2e10" and "abc"); `$`, `+`, `<`, `=`, `>`, `^`, `` ` ``, `|` and `~` are symbols
+ * to ICU, which keeps them in the text.
+ */
+const WORD_EDGE = String.raw`[ !"#%&'()*,\-./:;?@[\\\]_{}]`;
+const WHOLE_WORD = new RegExp(`(?<=${WORD_EDGE})[a-z]+(?=${WORD_EDGE})`, "g");
+
+/**
+ * What a member matching a LIKE search must also hold, for the indexes that find such members
+ * fastest; none of them changes what is found, the LIKE still decides:
+ * - the whole words of the search, letters between punctuation ("@mail.example" holds "mail"),
+ *   are words of the member's search_words: the word index reads the members holding "mail",
+ *   where the trigram index reads every member holding "example", say the company's domain;
+ * - a search of one or two characters has no trigram: when one is not ASCII ("ë", "zö"), the
+ *   members holding those characters are read from the character index (the set of characters
+ *   of search_text, accounts_search_chars_idx) instead of every member. ASCII punctuation
+ *   ("@", ".") is in nearly every member, where scanning finds enough matches at once.
+ */
+function likeIndexHints(needle: string): SQL[] {
+  const hints: SQL[] = [];
+  const words = [...new Set(needle.match(WHOLE_WORD))];
+  if (words.length > 0) {
+    hints.push(sql`${accounts.searchWords} @@ to_tsquery('simple', ${words.join(" & ")})`);
+  }
+  const characters = [...needle];
+  if (characters.length <= 2 && /[^\p{ASCII}]/u.test(needle)) {
+    const list = sql.join(
+      characters.map((c) => sql`${c}`),
+      sql`, `,
+    );
+    // The very expression indexed.
+    hints.push(sql`string_to_array(${accounts.searchText}, null) @> array[${list}]::text[]`);
+  }
+  return hints;
+}
+
+/**
+ * The members the filter finds. `withIndexHints` adds what they must also hold for the indexes
+ * (likeIndexHints), for statements that collect the matches; a walk of a sort's index, which
+ * checks each member it passes, is faster without.
+ */
+function memberWhere(
+  companyId: string,
+  filter: MemberFilter,
+  { withIndexHints = false } = {},
+): SQL | undefined {
   const conditions: SQL[] = [eq(accounts.companyId, companyId), eq(accounts.kind, "member")];
   if (filter.status) conditions.push(eq(accounts.status, filter.status));
   if (filter.q) {
@@ -126,6 +180,7 @@ function memberWhere(companyId: string, filter: MemberFilter): SQL | undefined {
       conditions.push(sql`${accounts.searchWords} @@ to_tsquery('simple', ${`${needle}:*`})`);
     } else if (!needle.includes("\n")) {
       conditions.push(like(accounts.searchText, pattern));
+      if (withIndexHints) conditions.push(...likeIndexHints(needle));
     } else {
       // search_text keeps one field a line; a search with a line break checks them one by one.
       const matches = or(
@@ -173,34 +228,32 @@ async function readPage(
 }
 
 /**
- * A search's matches, up to `cap` + 1 of them, collected (with the trigram index, or one scan
- * for searches of one or two characters, which it cannot serve), counted and sorted in one
- * statement; null when there are more than `cap`.
+ * A search's matches, up to `cap` + 1 of them, collected (with the trigram, word or character
+ * index, or one scan), counted and sorted in one statement; null when there are more than
+ * `cap`. The matches keep only the stored columns the order needs, so past the cap (where the
+ * page is read off the sort's index instead) nothing is computed or sorted for them.
  */
 async function readFewMatches(
   db: Db,
   where: SQL | undefined,
-  keys: OrderKey[],
+  sort: MemberSort,
   window: { limit: number; offset: number },
   cap: number,
 ): Promise<{ items: MemberListRow[]; total: number } | null> {
-  const k = (i: number) => sql.identifier(`k${i}`);
+  const keys = orderKeys(sort);
+  // The matches are read back under the table's name, so the order's keys apply to them as is.
   const [found] = await queryRows<{ total: number; ids: string[] | null }>(
     db,
     sql`with matches as materialized (
-          select ${accounts.id} as id, ${sql.join(
-            keys.map(({ key }, i) => sql`${key} as ${k(i)}`),
-            sql`, `,
-          )}
-          from ${accounts} where ${where ?? sql`true`} limit ${cap + 1})
-        select (select count(*)::int from matches) as total,
-               (select array_agg(page.id::text) from (
-                  select id from matches
-                  order by ${sql.join(
-                    keys.map(({ descending }, i) => sql`${k(i)} ${sql.raw(descending ? "desc" : "asc")}`),
-                    sql`, `,
-                  )}
-                  limit ${window.limit} offset ${window.offset}) as page) as ids`,
+          select ${sql.join(sortColumns(sort), sql`, `)}
+          from ${accounts} where ${where ?? sql`true`} limit ${cap + 1}),
+        counted as (select count(*)::int as total from matches)
+        select total,
+               case when total <= ${cap} then (select array_agg(page.id::text) from (
+                  select ${accounts.id} from matches as ${accounts}
+                  order by ${sql.join(orderBy(keys), sql`, `)}
+                  limit ${window.limit} offset ${window.offset}) as page) end as ids
+        from counted`,
   );
   const total = Number(found?.total ?? 0);
   if (total > cap) return null;
@@ -233,7 +286,8 @@ export async function listMembers(
   const offset = (query.page - 1) * query.pageSize;
   if (query.q) {
     const window = { limit: query.pageSize, offset };
-    const few = await readFewMatches(db, where, keys, window, searchCap);
+    const matching = memberWhere(companyId, query, { withIndexHints: true });
+    const few = await readFewMatches(db, matching, query.sort, window, searchCap);
     if (few) return { ...few, totalCapped: false };
     return { items: await readPage(db, where, keys, window), total: searchCap, totalCapped: true };
   }
@@ -274,7 +328,7 @@ export async function listAllMembers(
     .select(memberColumns)
     .from(accounts)
     .leftJoin(personalRooms, roomJoin)
-    .where(memberWhere(companyId, filter))
+    .where(memberWhere(companyId, filter, { withIndexHints: true }))
     .orderBy(...orderBy(orderKeys(filter.sort)));
   return rows as MemberListRow[];
 }
