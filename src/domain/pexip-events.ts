@@ -69,4 +69,3 @@ export function timeField(data: Record<string, unknown>, key: string, nowSeconds
   const seconds = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   return typeof seconds === "number" && isSaneTime(seconds, nowSeconds) ? seconds : null;
 }
-

@@ -377,14 +377,22 @@ describe(`event sink status for operators (${testDatabaseKind()})`, () => {
     const world = await policyWorld(app());
     const node = new InfinityNode("10.44.99.2");
     await sendAll(app(), [node.envelope("eventsink_started", T0, {})]);
-    await postEvents(app(), { node: "10.44.99.2", seq: 7, time: 12, event: "participant_connected", data: {} });
+    await postEvents(app(), {
+      node: "10.44.99.2",
+      seq: 7,
+      time: 12,
+      event: "participant_connected",
+      data: {},
+    });
     const status = await world.operator.get("/api/v1/operator/event-sink");
     expect(status.statusCode, status.body).toBe(200);
     expect(status.json()).toMatchObject({
       counters: { ignored: 1, rejected: 1 },
       pending: 0,
       lastReceivedAt: expect.any(String),
-      rejected: [{ node: "10.44.99.2", event: "participant_connected", reason: expect.stringMatching(/time/) }],
+      rejected: [
+        { node: "10.44.99.2", event: "participant_connected", reason: expect.stringMatching(/time/) },
+      ],
     });
     expect((await world.company.admin.get("/api/v1/operator/event-sink")).statusCode).toBe(403);
     expect((await app().client().get("/api/v1/operator/event-sink")).statusCode).toBe(401);

@@ -2,7 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Db, queryRows } from "../../db/client.js";
 import { containsPattern } from "../../db/like.js";
-import { accounts, companies, personalRooms, teamRooms, videoAddresses, videoSystems } from "../../db/schema.js";
+import {
+  accounts,
+  companies,
+  personalRooms,
+  teamRooms,
+  videoAddresses,
+  videoSystems,
+} from "../../db/schema.js";
 
 type CompanyStatus = "trial" | "paid" | "suspended";
 type AccountStatus = "active" | "invited" | "suspended";
@@ -95,7 +102,10 @@ function targetQuery(db: Db) {
       personalRooms,
       and(eq(videoAddresses.ownerType, "personal_room"), eq(personalRooms.id, videoAddresses.ownerId)),
     )
-    .leftJoin(teamRooms, and(eq(videoAddresses.ownerType, "team_room"), eq(teamRooms.id, videoAddresses.ownerId)))
+    .leftJoin(
+      teamRooms,
+      and(eq(videoAddresses.ownerType, "team_room"), eq(teamRooms.id, videoAddresses.ownerId)),
+    )
     .leftJoin(
       videoSystems,
       and(eq(videoAddresses.ownerType, "video_system"), eq(videoSystems.id, videoAddresses.ownerId)),
