@@ -9,6 +9,7 @@ export async function seedDemoCommand(options: { json?: boolean }): Promise<void
     const result = await seedDemo(database.db, {
       sessionSecret: config.sessionSecret,
       publicUrl: config.publicUrl,
+      callHistory: true,
     });
     if (options.json) {
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -124,3 +124,19 @@ export async function policyWorld(t: TestApp): Promise<PolicyWorld> {
     otherDomain: other.videoDomains[0] as string,
   };
 }
+
+/**
+ * Runs a change, then waits until every given instance has heard of it: a change reaches each
+ * instance's policy cache by NOTIFY, a moment after it commits (policy-cache.ts). Fails if one
+ * never does.
+ */
+export async function policyChange<T>(apps: TestApp | TestApp[], change: () => Promise<T>): Promise<T> {
+  const instances = Array.isArray(apps) ? apps : [apps];
+  const before = instances.map((t) => t.services.policyCache.drops);
+  const result = await change();
+  const heard = await Promise.all(
+    instances.map((t, i) => t.services.policyCache.droppedSince(before[i] ?? 0)),
+  );
+  if (heard.includes(false)) throw new Error("a policy change was not heard within 2 s");
+  return result;
+}

@@ -4,11 +4,15 @@ import { signIn } from "../../../../test/helpers/fixtures.js";
 import { useTestApp } from "../../../../test/helpers/test-app.js";
 import {
   accounts,
+  callLegs,
   companies,
   invitations,
   personalRooms,
+  rejectedEvents,
+  roomIntervals,
   teamRoomOwners,
   teamRooms,
+  usageDaily,
   videoAddresses,
   videoSystems,
 } from "../../db/schema.js";
@@ -155,5 +159,40 @@ describe("demo data", () => {
     const shown = await app().client().get(`/api/v1/invitations/${token}`);
     expect(shown.statusCode).toBe(200);
     expect(shown.json()).toMatchObject({ email: "dave.dunn@acme.example", companyName: "Acme" });
+  });
+
+  it("adds call history through the event sink: calls in both companies, counted once, in the past", async () => {
+    const seeded = await seedDemo(app().db, { callHistory: { days: 30, calls: 50 } });
+    expect(seeded.callHistory.map((h) => [h.companyId, h.days, h.calls])).toEqual(
+      seeded.companies.map((c, i) => [c.id, 30, i === 0 ? 30 : 20]),
+    );
+    expect(await app().db.select().from(rejectedEvents)).toEqual([]);
+    const legs = await app().db.select().from(callLegs);
+    const counted = legs.filter((l) => l.countedDay !== null);
+    const now = Date.now();
+    for (const leg of legs) {
+      expect(seeded.companies.map((c) => c.id)).toContain(leg.companyId);
+      expect(leg.endedAt?.getTime()).toBeLessThan(now);
+      expect(leg.connectedAt?.getTime()).toBeGreaterThan(now - 40 * 86400_000);
+      expect(leg.durationSeconds).toBeGreaterThan(0);
+    }
+    // Every call is counted once: point-to-point calls by the caller's leg only.
+    const calleeLegs = legs.filter((l) => l.serviceType === "gateway" && l.direction === "out");
+    expect(counted).toHaveLength(legs.length - calleeLegs.length);
+    const usage = await app().db.select().from(usageDaily);
+    const totals = usage.filter((u) => u.dimension === "total");
+    expect(totals.reduce((n, u) => n + u.calls, 0)).toBe(counted.length);
+    const seconds = counted.reduce((n, l) => n + (l.durationSeconds ?? 0), 0);
+    expect(totals.reduce((n, u) => n + u.callSeconds, 0)).toBeCloseTo(seconds, 0);
+    expect(totals.some((u) => u.roomSeconds > 0)).toBe(true);
+    expect(usage.some((u) => u.dimension === "vmr")).toBe(true);
+    expect(usage.some((u) => u.dimension === "user")).toBe(true);
+    expect((await app().db.select().from(roomIntervals)).length).toBeGreaterThan(0);
+  });
+
+  it("adds no call history unless asked (confero seed-demo asks)", async () => {
+    const bare = await seedDemo(app().db, { sessionSecret: app().config.sessionSecret });
+    expect(bare.callHistory).toEqual([]);
+    expect(await app().db.select().from(callLegs)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { personalRoomAddress } from "../../../domain/video-address.js";
 import type { Db } from "../../db/client.js";
@@ -10,8 +10,23 @@ import { claimVideoAddress } from "../addresses/addresses.repository.js";
 import { recordAudit } from "../audit/audit.js";
 import { insertAccount } from "../auth/accounts.repository.js";
 import { CLI_ACTOR } from "../auth/actor.js";
+import { EventApplier } from "../events/event-applier.js";
+import { EventIngestService } from "../events/event-ingest.service.js";
+import {
+  bulkBodies,
+  type DirectoryEntry,
+  nodeAddresses,
+  planCalls,
+  renderCall,
+  type ServiceAnswer,
+  streamsByNode,
+  type TimedEvent,
+} from "../events/traffic-simulator.js";
 import { insertInvitation } from "../invitations/invitations.repository.js";
 import { INVITATION_VALID_DAYS } from "../invitations/invitations.service.js";
+import { PolicyCache } from "../policy/policy-cache.js";
+import type { PolicySettingsSource } from "../policy/policy-settings.js";
+import { ServiceConfigurationPolicy } from "../policy/service-configuration.service.js";
 import { insertPersonalRoom, personalRoomName } from "../rooms/personal-rooms.repository.js";
 import { findService, insertService } from "../setup/service.repository.js";
 import { type SeededTeamRoom, seedDemoTeamRooms } from "../team-rooms/demo-team-rooms.js";
@@ -56,6 +71,15 @@ export interface SeedDemoResult {
   teamRooms: SeededTeamRoom[];
   /** Video systems, shared and twinned (each uses one of its company's endpoint subscriptions). */
   videoSystems: SeededVideoSystem[];
+  /** The simulated call history fed to the event sink, per company; empty when left out. */
+  callHistory: SeededCallHistory[];
+}
+
+export interface SeededCallHistory {
+  companyId: string;
+  days: number;
+  calls: number;
+  events: number;
 }
 
 export interface SeededInvitee {
@@ -83,7 +107,20 @@ export interface SeedDemoOptions {
    * extras get neither).
    */
   videoSystems?: boolean;
+  /**
+   * Simulated calls of the last 90 days, fed to the event sink as Infinity would send them, so
+   * the usage page has figures on first start. It takes seconds, so it is off unless asked for
+   * (`confero seed-demo` does; tests that need it too). `{ days, calls }` changes how much
+   * (`calls` shared by the companies).
+   */
+  callHistory?: boolean | { days?: number; calls?: number };
 }
+
+/**
+ * About 6 calls a working day in all. Each is ~10 events, and the event sink applies one in
+ * 1.5–3 ms on PGlite: 400 calls add 6–10 s to the seed.
+ */
+const DEMO_HISTORY = { days: 90, calls: 400 };
 
 const DEMO_PARTNER = "Northwind Partners";
 
@@ -135,7 +172,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     accountsToCreate.push(account);
   };
 
-  return db.transaction(async (tx) => {
+  const seeded = await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(partners).where(eq(partners.name, DEMO_PARTNER));
     if (existing) throw new ConflictError("The demo data is already in this database.");
 
@@ -158,6 +195,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       invited: [],
       teamRooms: [],
       videoSystems: [],
+      callHistory: [],
     };
 
     const hasOperator = await tx.query.accounts.findFirst({
@@ -281,6 +319,12 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     }
     return result;
   });
+  const history = options.callHistory ?? false;
+  if (history) {
+    // After the commit: the event sink applies events in transactions of its own.
+    seeded.callHistory = await seedCallHistory(db, seeded, history === true ? {} : history);
+  }
+  return seeded;
 }
 
 /**
@@ -351,3 +395,93 @@ async function registerMember(
     address: roomAddress,
   });
 }
+
+/**
+ * Simulated call history (events/traffic-simulator.ts) fed in-process to the event sink, as the
+ * companies' Infinity nodes would have sent it: every address asked about as Infinity's policy
+ * request would, meetings in the rooms and point-to-point calls to members and video systems,
+ * in working hours of the company's time zone.
+ */
+async function seedCallHistory(
+  db: Db,
+  seeded: SeedDemoResult,
+  spec: { days?: number; calls?: number },
+): Promise<SeededCallHistory[]> {
+  const days = spec.days ?? DEMO_HISTORY.days;
+  const totalCalls = spec.calls ?? DEMO_HISTORY.calls;
+  const cache = new PolicyCache(db);
+  // Nothing else writes meanwhile, so answers may stay in memory (no notifications needed).
+  await cache.start({
+    listen: async (_channel, handlers) => {
+      handlers.onState(true);
+      return async () => {};
+    },
+  });
+  const settings: PolicySettingsSource = {
+    current: async () => ({ policyAuth: null, rejectUnknownInOurDomains: false, defaultDomain: null }),
+  };
+  const policy = new ServiceConfigurationPolicy({ cache, settings });
+  const ingest = new EventIngestService({ db, applier: new EventApplier({ cache, settings }) });
+  const nodes = nodeAddresses(2);
+  const members = seeded.accounts.filter((a) => a.kind === "member");
+  const history: SeededCallHistory[] = [];
+  const events: TimedEvent[] = [];
+  for (const [index, company] of seeded.companies.entries()) {
+    const own = <T extends { companyId: string | null }>(list: T[]) =>
+      list.filter((x) => x.companyId === company.id);
+    const directory: DirectoryEntry[] = [
+      ...own(members).flatMap((m) => [
+        ...(m.personalRoomAddress
+          ? [{ alias: m.personalRoomAddress, name: `${m.fullName}'s room`, kind: "room" as const }]
+          : []),
+        ...(m.videoAddress ? [{ alias: m.videoAddress, name: m.fullName, kind: "person" as const }] : []),
+      ]),
+      ...own(seeded.teamRooms).map((r) => ({ alias: r.videoAddress, name: r.name, kind: "room" as const })),
+      ...own(seeded.videoSystems)
+        .filter((v) => !v.usesMemberAddress)
+        .map((v) => ({ alias: v.videoAddress, name: v.name, kind: "system" as const })),
+    ];
+    const answers = new Map<string, ServiceAnswer>();
+    for (const entry of directory) {
+      const { body } = await policy.answer({ local_alias: entry.alias, call_direction: "dial_in" });
+      const { service_type, name, service_tag } = body.result as Record<string, unknown>;
+      if (typeof service_type === "string" && typeof name === "string" && typeof service_tag === "string")
+        answers.set(entry.alias, { serviceType: service_type, name, serviceTag: service_tag });
+    }
+    const routed = directory.filter((e) => answers.has(e.alias));
+    if (routed.length === 0) continue;
+    const [row] = await db
+      .select({ timeZone: companies.timeZone })
+      .from(companies)
+      .where(eq(companies.id, company.id));
+    // The first company is the busier one: three calls in five.
+    const share = seeded.companies.length === 1 ? 1 : index === 0 ? 0.6 : 0.4 / (seeded.companies.length - 1);
+    const calls = planCalls({
+      seed: randomInt(2 ** 31),
+      calls: Math.max(1, Math.round(totalCalls * share)),
+      directory: routed,
+      nodes,
+      timeZone: row?.timeZone ?? "UTC",
+      window: { kind: "history", days, endAt: Date.now() / 1000 },
+    });
+    const rendered = calls.flatMap((call) => {
+      const answer = answers.get(call.dialled.alias);
+      return answer ? renderCall(call, answer, nodes) : [];
+    });
+    events.push(...rendered);
+    history.push({ companyId: company.id, days, calls: calls.length, events: rendered.length });
+  }
+  // The companies share the nodes; each node's events go in time order, in bulk envelopes,
+  // and the nodes take turns as their envelopes fill up.
+  const bodies = [...streamsByNode(events)].flatMap(([node, stream]) =>
+    bulkBodies(node, stream, HISTORY_BULK),
+  );
+  bodies.sort((a, b) => (a.data[0]?.time ?? 0) - (b.data[0]?.time ?? 0));
+  for (const body of bodies) await ingest.ingest(body);
+  await ingest.drain();
+  await cache.stop();
+  return history;
+}
+
+/** Envelopes per `eventsink_bulk` handed to the event sink. */
+const HISTORY_BULK = 1000;

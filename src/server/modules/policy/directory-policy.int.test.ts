@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { askPolicy, policyWorld } from "../../../../test/helpers/policy.js";
+import { askPolicy, policyChange, policyWorld } from "../../../../test/helpers/policy.js";
 import { useTestApp } from "../../../../test/helpers/test-app.js";
 import { testDatabaseKind } from "../../../../test/helpers/test-database.js";
 import { accounts } from "../../db/schema.js";
@@ -55,7 +55,9 @@ describe(`policy: directory information (${testDatabaseKind()})`, () => {
 
   it("leaves out members who cannot be called (suspended) and treats wildcards as text", async () => {
     const world = await policyWorld(app());
-    await app().db.update(accounts).set({ status: "suspended" }).where(eq(accounts.id, world.mia.id));
+    await policyChange(app(), () =>
+      app().db.update(accounts).set({ status: "suspended" }).where(eq(accounts.id, world.mia.id)),
+    );
     expect((await search("mia", world.admin.address)).map((e) => e.alias)).toEqual([world.miaDesk.address]);
     expect(await search("%", world.admin.address)).toEqual([]);
     expect(await search("_", world.admin.address)).toEqual([]);

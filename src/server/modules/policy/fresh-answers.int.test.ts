@@ -3,6 +3,7 @@ import {
   askPolicy,
   infinityCallQuery,
   type PolicyWorld,
+  policyChange,
   policyWorld,
 } from "../../../../test/helpers/policy.js";
 import { createTestApp, type TestApp } from "../../../../test/helpers/test-app.js";
@@ -37,11 +38,14 @@ describe(`policy: fresh answers across instances (${testDatabaseKind()})`, () =>
     const answer = await askPolicy(t, "/service/configuration", infinityCallQuery({ local_alias: alias }));
     return { statusCode: answer.statusCode, body: answer.json() };
   };
+  /** Saves through the UI's API; the change reaches each instance by NOTIFY (timed here). */
   const patchMember = async (world: PolicyWorld, body: unknown) => {
-    const saved = await world.company.admin.request(
-      "PATCH",
-      `/api/v1/companies/${world.company.id}/members/${world.mia.id}`,
-      body,
+    const saved = await policyChange([ui, infinity], () =>
+      world.company.admin.request(
+        "PATCH",
+        `/api/v1/companies/${world.company.id}/members/${world.mia.id}`,
+        body,
+      ),
     );
     expect(saved.statusCode, saved.body).toBe(200);
   };
@@ -76,7 +80,13 @@ describe(`policy: fresh answers across instances (${testDatabaseKind()})`, () =>
     await cache.stop();
     expect(cache.fresh).toBe(false);
     expect((await conference(infinity, world.mia.room)).body.result.pin).toBe("4821");
-    await patchMember(world, { personalRoom: { hostPin: "7777" } });
+    // Saved with no instance listening: nothing to wait for, the answer reads the database.
+    const saved = await world.company.admin.request(
+      "PATCH",
+      `/api/v1/companies/${world.company.id}/members/${world.mia.id}`,
+      { personalRoom: { hostPin: "7777" } },
+    );
+    expect(saved.statusCode, saved.body).toBe(200);
     expect((await conference(infinity, world.mia.room)).body.result.pin).toBe("7777");
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { askPolicy, infinityCallQuery, policyWorld } from "../../../../test/helpers/policy.js";
+import { askPolicy, infinityCallQuery, policyChange, policyWorld } from "../../../../test/helpers/policy.js";
 import { useTestApp } from "../../../../test/helpers/test-app.js";
 import { testDatabaseKind } from "../../../../test/helpers/test-database.js";
 import { accounts, teamRoomOwners, teamRooms } from "../../db/schema.js";
@@ -64,17 +64,20 @@ describe(`policy: participant properties (${testDatabaseKind()})`, () => {
     // Default: the company's admins.
     expect(await ask(room, world.admin.address)).toEqual(CHAIR);
     expect(await ask(room, world.mia.address)).toEqual(LEFT_TO_PINS);
-    await app()
-      .db.update(teamRooms)
-      .set({ ownerMode: "all_members" })
-      .where(eq(teamRooms.id, world.board.id));
+    await policyChange(app(), () =>
+      app().db.update(teamRooms).set({ ownerMode: "all_members" }).where(eq(teamRooms.id, world.board.id)),
+    );
     expect(await ask(room, world.mia.address)).toEqual(CHAIR);
     expect(await ask(room, world.lobby.address)).toEqual(LEFT_TO_PINS);
-    await app().db.update(teamRooms).set({ ownerMode: "chosen" }).where(eq(teamRooms.id, world.board.id));
+    await policyChange(app(), () =>
+      app().db.update(teamRooms).set({ ownerMode: "chosen" }).where(eq(teamRooms.id, world.board.id)),
+    );
     expect(await ask(room, world.mia.address)).toEqual(LEFT_TO_PINS);
-    await app()
-      .db.insert(teamRoomOwners)
-      .values({ companyId: world.company.id, roomId: world.board.id, accountId: world.mia.id });
+    await policyChange(app(), () =>
+      app()
+        .db.insert(teamRoomOwners)
+        .values({ companyId: world.company.id, roomId: world.board.id, accountId: world.mia.id }),
+    );
     expect(await ask(room, world.mia.address)).toEqual(CHAIR);
     expect(await ask(room, world.miaDesk.address)).toEqual(CHAIR);
     expect(await ask(room, world.admin.address)).toEqual(LEFT_TO_PINS);
@@ -82,7 +85,9 @@ describe(`policy: participant properties (${testDatabaseKind()})`, () => {
 
   it("gives a suspended owner no chair", async () => {
     const world = await policyWorld(app());
-    await app().db.update(accounts).set({ status: "suspended" }).where(eq(accounts.id, world.mia.id));
+    await policyChange(app(), () =>
+      app().db.update(accounts).set({ status: "suspended" }).where(eq(accounts.id, world.mia.id)),
+    );
     expect(await ask(world.mia.room, world.mia.address)).toEqual(LEFT_TO_PINS);
   });
 

@@ -28,6 +28,7 @@ export class PolicyCache {
   private listening = false;
   private stopListening: (() => Promise<void>) | null = null;
   private readonly flushListeners: Array<() => void> = [];
+  private flushWaiters: Array<() => void> = [];
 
   constructor(private readonly db: Db) {}
 
@@ -65,6 +66,30 @@ export class PolicyCache {
     this.pending.clear();
     this.domains = null;
     for (const listener of this.flushListeners) listener();
+    const waiters = this.flushWaiters;
+    this.flushWaiters = [];
+    for (const waiter of waiters) waiter();
+  }
+
+  /** How many times the cache was dropped: read before a change, then await `droppedSince`. */
+  get drops(): number {
+    return this.generation;
+  }
+
+  /**
+   * Resolves true once the cache has been dropped after `drops` was read (the change's
+   * notification was heard), false after `timeoutMs` — for whoever must know a change has
+   * reached this instance, such as a test that writes to the database directly.
+   */
+  droppedSince(drops: number, timeoutMs = 2000): Promise<boolean> {
+    if (this.generation > drops) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.flushWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { completeSetup } from "../../../../test/helpers/fixtures.js";
+import { policyChange } from "../../../../test/helpers/policy.js";
 import { createCompany, createPartner } from "../../../../test/helpers/tenants.js";
 import { type TestApp, useTestApp } from "../../../../test/helpers/test-app.js";
 import { testDatabaseKind } from "../../../../test/helpers/test-database.js";
@@ -98,7 +99,9 @@ describe(`registration policy for video systems (${testDatabaseKind()})`, () => 
 
   it("rejects every system of a suspended company, credentials or SSO", async () => {
     const { active, company } = await setup(app());
-    await app().db.update(companies).set({ status: "suspended" }).where(eq(companies.id, company.id));
+    await policyChange(app(), () =>
+      app().db.update(companies).set({ status: "suspended" }).where(eq(companies.id, company.id)),
+    );
     expect((await ask(app(), active.address)).json()).toEqual(REJECT);
     expect((await ask(app(), active.address, "auth_type=sso")).json()).toEqual(REJECT);
   });
@@ -114,10 +117,12 @@ describe(`registration policy for video systems (${testDatabaseKind()})`, () => 
     });
     const [room] = await app().db.select().from(personalRooms).where(eq(personalRooms.companyId, company.id));
     expect((await ask(app(), room?.address as string)).json()).toEqual(REJECT);
-    await app()
-      .db.update(accounts)
-      .set({ status: "suspended" })
-      .where(eq(accounts.id, admin?.id as string));
+    await policyChange(app(), () =>
+      app()
+        .db.update(accounts)
+        .set({ status: "suspended" })
+        .where(eq(accounts.id, admin?.id as string)),
+    );
     expect((await ask(app(), own)).json()).toEqual(REJECT);
     expect((await ask(app(), own, "auth_type=sso")).json()).toEqual(REJECT);
   });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { askPolicy, infinityCallQuery, policyWorld } from "../../../../test/helpers/policy.js";
+import { askPolicy, infinityCallQuery, policyChange, policyWorld } from "../../../../test/helpers/policy.js";
 import { useTestApp } from "../../../../test/helpers/test-app.js";
 import { testDatabaseKind } from "../../../../test/helpers/test-database.js";
 import { parseServiceTag } from "../../../domain/service-tag.js";
@@ -158,7 +158,9 @@ describe(`policy: service configuration (${testDatabaseKind()})`, () => {
 
   it("refuses a suspended company's rooms and people, saying why", async () => {
     const world = await policyWorld(app());
-    await app().db.update(companies).set({ status: "suspended" }).where(eq(companies.id, world.company.id));
+    await policyChange(app(), () =>
+      app().db.update(companies).set({ status: "suspended" }).where(eq(companies.id, world.company.id)),
+    );
     for (const alias of [world.mia.room, world.board.address, world.mia.address, world.lobby.address]) {
       const answer = await ask({ local_alias: alias });
       expect(answer.statusCode).toBe(200);
@@ -176,7 +178,9 @@ describe(`policy: service configuration (${testDatabaseKind()})`, () => {
 
   it("refuses a suspended member's own address and personal room", async () => {
     const world = await policyWorld(app());
-    await app().db.update(accounts).set({ status: "suspended" }).where(eq(accounts.id, world.mia.id));
+    await policyChange(app(), () =>
+      app().db.update(accounts).set({ status: "suspended" }).where(eq(accounts.id, world.mia.id)),
+    );
     for (const alias of [world.mia.room, world.mia.address]) {
       expect((await ask({ local_alias: alias })).json(), alias).toMatchObject({
         action: "reject",
