@@ -1,16 +1,13 @@
 #!/usr/bin/env node
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { apiClient, startServer } from "./members-list.mjs";
 // Bulk invite at scale (issue 4): a 10,000-row CSV previewed (target < 2 s) and invited (target
 // < 10 s; emails are queued, not sent) through the real HTTP API, on the embedded database and,
 // when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL in a database of its own.
 // `npm run bench` includes it; `node bench/bulk-invite.mjs` runs it alone.
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { apiClient, startServer } from "./members-list.mjs";
+import { benchServerEnv, stopServer, withScratchPglite, withScratchPostgres } from "./scratch.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ROWS = 10_000;
@@ -84,45 +81,18 @@ async function runOn(database, env) {
         previewMs < TARGETS.previewMs && again.ms < TARGETS.previewMs && invite.ms < TARGETS.inviteMs,
     };
   } finally {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
+    await stopServer(server);
   }
 }
 
-const baseEnv = () => ({
-  ...process.env,
-  SESSION_SECRET: randomBytes(32).toString("hex"),
-  LOG_LEVEL: "warn",
-});
-
 export async function bulkInviteBench() {
-  const results = {};
-  const dataDir = mkdtempSync(path.join(tmpdir(), "confero-bench-bulk-"));
-  try {
-    results.pglite = await runOn("pglite", { ...baseEnv(), DATA_DIR: dataDir, DATABASE_URL: "" });
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!adminUrl) {
-    results.postgresql = { skipped: "set BENCH_DATABASE_URL" };
-    return results;
-  }
-  const name = `confero_bench_bulk_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  admin.on("error", () => {});
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  try {
-    results.postgresql = await runOn("postgresql", { ...baseEnv(), DATABASE_URL: url.toString() });
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
-  return results;
+  const pglite = await withScratchPglite("confero-bench-bulk", (dataDir) =>
+    runOn("pglite", { ...benchServerEnv(), DATA_DIR: dataDir, DATABASE_URL: "" }),
+  );
+  const postgresql = await withScratchPostgres("confero_bench_bulk", (url) =>
+    runOn("postgresql", { ...benchServerEnv(), DATABASE_URL: url }),
+  );
+  return { pglite, postgresql };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

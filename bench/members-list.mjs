@@ -1,4 +1,9 @@
 #!/usr/bin/env node
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { seedMembers } from "./members-seed.mjs";
 // Members list at scale (issue 4): 100,000 members in one company on PostgreSQL, plus another
 // company with 5,000; p50/p95 of every kind of Members tab request (each sort, status filters,
 // first/middle/last pages, searches of 1, 2 and 3+ characters matching many, few and no
@@ -11,13 +16,7 @@
 // each scenario answered (total and the page's emails, in order: the seeded members' ids, which
 // break ties of names, are the same every run, the demo accounts' are not) to the file, later
 // runs compare with it ("answersMatch", and the scenarios that differ).
-import { execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import pg from "pg";
-import { seedMembers } from "./members-seed.mjs";
+import { benchServerEnv, stopServer, withScratchPostgres } from "./scratch.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TARGET_P95_MS = 50;
@@ -172,25 +171,14 @@ export function startServer(env) {
   });
 }
 
-/** The whole benchmark; null when no PostgreSQL server is configured. */
+/** The whole benchmark, on a database of its own; skipped when no PostgreSQL server is configured. */
 export async function membersListBench() {
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return { skipped: "set BENCH_DATABASE_URL" };
   const members = Number(process.env.BENCH_MEMBERS ?? 100_000);
-  const name = `confero_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  // Other people's tests may drop databases with (force) on the same server meanwhile.
-  admin.on("error", () => {});
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const env = {
-    ...process.env,
-    DATABASE_URL: url.toString(),
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    LOG_LEVEL: "warn",
-  };
+  return withScratchPostgres("confero_bench", (databaseUrl) => measure(databaseUrl, members));
+}
+
+async function _measure(databaseUrl, members) {
+  const env = { ...benchServerEnv(), DATABASE_URL: databaseUrl };
   let server;
   try {
     const seedStarted = performance.now();
@@ -203,7 +191,7 @@ export async function membersListBench() {
     const acme = seeded.companies.find((c) => c.slug === "acme");
     const globex = seeded.companies.find((c) => c.slug === "globex");
     const alice = seeded.accounts.find((a) => a.email === "alice.andersen@acme.example");
-    await seedMembers(url.toString(), [
+    await seedMembers(databaseUrl, [
       { companyId: acme.id, videoDomain: acme.videoDomains[0], count: members, tag: "a" },
       { companyId: globex.id, videoDomain: globex.videoDomains[0], count: 5_000, tag: "g" },
     ]);
@@ -218,7 +206,7 @@ export async function membersListBench() {
     const checked = process.env.BENCH_ANSWERS
       ? compareAnswers(process.env.BENCH_ANSWERS, await answers(call, membersPath, scenarios(members)))
       : {};
-    const figures = await measure(call, membersPath, scenarios(members));
+    const figures = await _measure(call, membersPath, scenarios(members));
     const worst = Math.max(...Object.values(figures).map((f) => f.p95Ms));
     return {
       database: "postgresql",
@@ -231,13 +219,7 @@ export async function membersListBench() {
       scenarios: figures,
     };
   } finally {
-    if (server) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    if (server) await stopServer(server);
   }
 }
 

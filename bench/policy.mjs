@@ -1,4 +1,14 @@
 #!/usr/bin/env node
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { startServer } from "./members-list.mjs";
+import { openBenchDatabase, policyAliases, SERVICE_DOMAIN, seedPolicyData } from "./policy-seed.mjs";
 // Policy server at scale (issue 6): Infinity's service-configuration request with 100,000 rooms
 // and 10,000 video systems in the database (bench/policy-seed.mjs), on PostgreSQL (when
 // BENCH_DATABASE_URL or TEST_DATABASE_URL names a server whose user may create databases; it
@@ -16,17 +26,7 @@
 //   a paced client (one request each millisecond) — and autocannon's `overallRate` for
 //   comparison, which sends each connection's share of a second back to back, then waits.
 // `npm run bench` includes it; `node bench/policy.mjs` runs it alone.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import http from "node:http";
-import { loadavg, tmpdir } from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import autocannon from "autocannon";
-import pg from "pg";
-import { startServer } from "./members-list.mjs";
-import { openBenchDatabase, policyAliases, SERVICE_DOMAIN, seedPolicyData } from "./policy-seed.mjs";
+import { withScratchPglite, withScratchPostgres } from "./scratch.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -430,41 +430,13 @@ const serverEnv = () => ({ SESSION_SECRET: randomBytes(32).toString("hex"), LOG_
 
 /** Both databases: PostgreSQL when configured (else skipped), and the embedded one. */
 export async function policyBench() {
-  const results = {};
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
-    const name = `confero_bench_policy_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    // Other people's tests may drop databases with (force) on the same server meanwhile.
-    admin.on("error", () => {});
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    try {
-      results.postgresql = await runOn(
-        "postgresql",
-        { kind: "postgres", url: url.toString() },
-        { ...serverEnv(), DATABASE_URL: url.toString() },
-      );
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  } else {
-    results.postgresql = { skipped: "set BENCH_DATABASE_URL" };
-  }
-  const dataDir = mkdtempSync(path.join(tmpdir(), "confero-bench-policy-"));
-  try {
-    results.pglite = await runOn(
-      "pglite",
-      { kind: "pglite", dataDir },
-      { ...serverEnv(), DATA_DIR: dataDir, DATABASE_URL: "" },
-    );
-  } finally {
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  return results;
+  const postgresql = await withScratchPostgres("confero_bench_policy", (url) =>
+    runOn("postgresql", { kind: "postgres", url }, { ...serverEnv(), DATABASE_URL: url }),
+  );
+  const pglite = await withScratchPglite("confero-bench-policy", (dataDir) =>
+    runOn("pglite", { kind: "pglite", dataDir }, { ...serverEnv(), DATA_DIR: dataDir, DATABASE_URL: "" }),
+  );
+  return { postgresql, pglite };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -12,6 +12,10 @@
 //   PostgreSQL (when configured, as above) and PGlite (bench/policy.mjs): a cold pass over
 //   40,000 aliases, throughput and p50/p99 at 50 connections against a bare Fastify route in the
 //   same run (ratio), p50/p99/max at a steady 1,000 requests/s
+// - the event sink (bench/events-ingest.mjs): events/s and p50/p99 per event from one node
+//   sending in order and from 8 at once, on PostgreSQL (when configured) and PGlite
+// - the usage page API with 1,000,000 call legs over 13 months, p95 of the summary and its three
+//   tabs, on PostgreSQL (bench/usage-api.mjs; PGlite too with BENCH_USAGE_PGLITE=1)
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -19,8 +23,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { bulkInviteBench } from "./bulk-invite.mjs";
+import { eventsIngestBench } from "./events-ingest.mjs";
 import { membersListBench } from "./members-list.mjs";
 import { policyBench } from "./policy.mjs";
+import { usageApiBench } from "./usage-api.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -205,5 +211,7 @@ rmSync(dataDir, { recursive: true, force: true });
 report.membersList = await membersListBench();
 report.bulkInvite = await bulkInviteBench();
 report.policy = await policyBench();
+report.eventsIngest = await eventsIngestBench();
+report.usageApi = await usageApiBench();
 
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -5,6 +5,7 @@ import { createOperatorCommand } from "./create-operator.js";
 import { migrateCommand } from "./migrate.js";
 import { seedDemoCommand } from "./seed-demo.js";
 import { serveCommand } from "./serve.js";
+import { simulateCallsCommand } from "./simulate-calls.js";
 
 /** `confero` — every command reads the same environment as the server (see README). */
 const program = new Command()
@@ -32,6 +33,31 @@ program
   .description("add a demo partner, two companies with admins and members, and print their credentials")
   .option("--json", "print everything created as one JSON document on stdout")
   .action(seedDemoCommand);
+program
+  .command("simulate-calls")
+  .description(
+    "drive a running Confero as Pexip Infinity would: policy requests and event-sink events for simulated calls",
+  )
+  .option("--url <url>", "the Confero to drive", "http://localhost:3000")
+  .option("--policy-user <name>", "policy API username (default: POLICY_USERNAME)")
+  .option("--policy-password <password>", "policy API password (default: POLICY_PASSWORD)")
+  .option("--sink-user <name>", "event sink username (default: EVENT_SINK_USERNAME)")
+  .option("--sink-password <password>", "event sink password (default: EVENT_SINK_PASSWORD)")
+  .option("--aliases <file>", "the company's addresses to call, one per line (optionally ,display name)")
+  .option(
+    "--company-alias <address>",
+    "any address of the company: its directory (policy API) gives the addresses",
+  )
+  .option("--nodes <n>", "Conferencing Nodes, each with its own event stream", "2")
+  .option("--calls <n>", "calls to simulate", "100")
+  .option("--days <n>", "history mode: calls spread over the last N days (default 7)")
+  .option("--rate <calls per minute>", "live mode: start calls now at this rate")
+  .option("--speed <factor>", "live mode: time runs this much faster (shorter calls)", "1")
+  .option("--seed <n>", "random seed: the same seed gives the same calls (default: random)")
+  .option("--bulk", "send eventsink_bulk envelopes instead of one event per request")
+  .option("--version <1|2>", "event sink protocol version", "2")
+  .option("--time-zone <zone>", "the company's time zone, for working hours", "UTC")
+  .action(simulateCallsCommand);
 
 try {
   await program.parseAsync(process.argv);
