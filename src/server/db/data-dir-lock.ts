@@ -1,12 +1,14 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
  * PGlite is an embedded database: two processes opening the same directory would corrupt it.
  * A lock file with the owner's pid makes the second one stop with a clear message instead.
- * A lock left by a process that no longer runs is taken over.
+ * A lock left by a process that no longer runs is taken over. A DATA_DIR that does not exist
+ * yet is created (with SESSION_SECRET given, nothing else would create it first).
  */
 export function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "confero.lock");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
