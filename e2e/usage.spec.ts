@@ -154,6 +154,8 @@ test("a company admin sees the chart, the figures and the tabs, and exports CSV"
     "the union of the time each room had a conference running",
   );
   await page.mouse.move(0, 0);
+  // The hover tooltip fades out first, so only the focused one is left to read.
+  await expect(page.getByRole("tooltip")).toBeHidden();
   await page.getByRole("combobox", { name: "Period" }).focus();
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "About Calls in period" })).toBeFocused();
