@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { buildApp } from "../src/server/app.js";
-import type { Config } from "../src/server/config.js";
 import { seedDemo } from "../src/server/modules/demo/seed-demo.js";
-import { createTestDatabase, type TestDatabase } from "../test/helpers/test-database.js";
 import { type Account, openMenuItem, signIn } from "./support/accounts.js";
 import { failOnBrowserErrors } from "./support/console-errors.js";
 import { E2E_PORT } from "./support/environment.js";
+import { startOwnConfero } from "./support/own-confero.js";
 
 /**
  * The usage page as a new installation shows it after `confero seed-demo`: 90 days of calls that
@@ -17,7 +15,6 @@ import { E2E_PORT } from "./support/environment.js";
 const PORT = E2E_PORT + 18;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
-let database: TestDatabase | undefined;
 let close: (() => Promise<void>) | undefined;
 let acmeAdmin: Account | undefined;
 
@@ -26,34 +23,16 @@ failOnBrowserErrors();
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  database = await createTestDatabase();
-  const config: Config = {
-    port: PORT,
-    host: "127.0.0.1",
-    dataDir: "/nonexistent",
-    databaseUrl: null,
-    publicUrl: BASE_URL,
-    smtpUrl: null,
-    mailFrom: "Confero <no-reply@confero.test>",
-    sessionSecret: "usage-demo-e2e-secret-usage-demo-0123",
-    logLevel: "silent",
-    secureCookies: false,
-  };
-  const { app } = await buildApp({ config, database, logger: false, backgroundJobs: false });
-  await app.listen({ port: PORT, host: "127.0.0.1" });
-  const seeded = await seedDemo(database.db, {
-    sessionSecret: config.sessionSecret,
-    publicUrl: config.publicUrl,
+  const own = await startOwnConfero(PORT, "usage-demo-e2e-secret-usage-demo-0123");
+  close = own.close;
+  const seeded = await seedDemo(own.database.db, {
+    sessionSecret: own.config.sessionSecret,
+    publicUrl: own.config.publicUrl,
     callHistory: true,
   });
   const alice = seeded.accounts.find((a) => a.email === "alice.andersen@acme.example");
   if (!alice) throw new Error("seed-demo has no Acme admin");
   acmeAdmin = { fullName: alice.fullName, email: alice.email, password: alice.password };
-  const current = database;
-  close = async () => {
-    await app.close();
-    await current.close();
-  };
 });
 
 test.afterAll(async () => {

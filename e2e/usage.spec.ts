@@ -2,19 +2,17 @@ import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { addDaysTo, addMonthsTo, todayIn } from "../src/domain/usage-period.js";
-import { buildApp } from "../src/server/app.js";
-import type { Config } from "../src/server/config.js";
 import { accounts, personalRooms } from "../src/server/db/schema.js";
 import { completeSetup, OPERATOR } from "../test/helpers/fixtures.js";
 import { createCompany, createPartner, INVITEE_PASSWORD } from "../test/helpers/tenants.js";
 import type { TestApp } from "../test/helpers/test-app.js";
 import { TestClient } from "../test/helpers/test-client.js";
-import { createTestDatabase, type TestDatabase } from "../test/helpers/test-database.js";
 import { replaceUsage, type UsageRow } from "../test/helpers/usage-rows.js";
 import { insertVideoSystem } from "../test/helpers/video-systems.js";
 import { type Account, openMenuItem, signIn, signOut } from "./support/accounts.js";
 import { failOnBrowserErrors } from "./support/console-errors.js";
 import { E2E_PORT } from "./support/environment.js";
+import { startOwnConfero } from "./support/own-confero.js";
 
 /**
  * Company usage, end to end. The usage pages only read usage_daily, which the event sink keeps;
@@ -40,7 +38,6 @@ const partnerAdmin: Account = {
 };
 const operator: Account = OPERATOR;
 
-let database: TestDatabase | undefined;
 let close: (() => Promise<void>) | undefined;
 
 test.use({ baseURL: BASE_URL });
@@ -66,35 +63,9 @@ function usageRows(today: string, ids: { admin: string; room: string; system: st
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  database = await createTestDatabase();
-  const config: Config = {
-    port: PORT,
-    host: "127.0.0.1",
-    dataDir: "/nonexistent",
-    databaseUrl: null,
-    publicUrl: BASE_URL,
-    smtpUrl: null,
-    mailFrom: "Confero <no-reply@confero.test>",
-    sessionSecret: "usage-e2e-secret-usage-e2e-secret-0123",
-    logLevel: "silent",
-    secureCookies: false,
-  };
-  const { app, services } = await buildApp({ config, database, logger: false, backgroundJobs: false });
-  await app.listen({ port: PORT, host: "127.0.0.1" });
-  const current = database;
-  close = async () => {
-    await app.close();
-    await current.close();
-  };
-  const t: TestApp = {
-    app,
-    services,
-    database,
-    db: database.db,
-    config,
-    client: () => new TestClient(app),
-    close,
-  };
+  const own = await startOwnConfero(PORT, "usage-e2e-secret-usage-e2e-secret-0123");
+  close = own.close;
+  const t: TestApp = { ...own, db: own.database.db, client: () => new TestClient(own.app) };
 
   const operatorClient = await completeSetup(t);
   const partner = await createPartner(t, operatorClient, "Usage Partners");

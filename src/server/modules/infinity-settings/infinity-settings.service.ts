@@ -7,6 +7,8 @@ import { recordAudit } from "../audit/audit.js";
 import type { AccountActor } from "../auth/actor.js";
 import { assertOperator } from "../operator/operator.policy.js";
 import type { PolicyRequestLog } from "../policy/policy-request-log.js";
+/** Checks a username and password in constant time. */
+import type { CredentialCheck } from "../policy/policy-settings.js";
 import { findService, type ServiceRow } from "../setup/service.repository.js";
 import {
   findInfinitySettings,
@@ -24,8 +26,7 @@ import {
 } from "./infinity-settings-changes.js";
 import { infinitySummary } from "./infinity-summary.js";
 
-/** Checks a username and password in constant time. */
-export type CredentialCheck = (username: string, password: string) => boolean;
+export type { CredentialCheck };
 
 /** The Pexip Infinity settings in force: saved by operators, overridden by environment variables. */
 export interface EffectiveInfinitySettings {
