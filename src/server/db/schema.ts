@@ -31,6 +31,8 @@ export const service = pgTable(
     /** The first domain is the primary one; companies get `<slug>.<domain>` under it. */
     domains: text("domains").array().notNull(),
     defaultVmrSuffix: text("default_vmr_suffix").notNull(),
+    /** Operators and partner admins must sign in with a second factor (TOTP). */
+    requireTwoFactorForStaff: boolean("require_two_factor_for_staff").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [check("service_single_row", sql`${t.id} = 1`)],
@@ -126,6 +128,14 @@ export const accounts = pgTable(
     passwordHash: text("password_hash"),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     createdAt: createdAt(),
+    /** Last change to what SCIM shows of the account (its `meta.lastModified` and version). */
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The identity provider's id for this person (SCIM `externalId`), unique in the company. */
+    externalId: text("external_id"),
+    /** Set when the account was created by the company's SCIM client (modules/scim). */
+    provisionedBy: text("provisioned_by", { enum: ["scim"] }),
+    /** The OpenID Connect `sub` this account signed in with, unique in the company's IdP. */
+    ssoSubject: text("sso_subject"),
     /**
      * What the Members tab's search box matches: the lowercased name, email and video address,
      * one per line (a search without a line break cannot match across two of them). Stored, so
@@ -149,6 +159,12 @@ export const accounts = pgTable(
   (t) => [
     uniqueIndex("accounts_email_key").on(t.email),
     uniqueIndex("accounts_video_address_key").on(t.videoAddress),
+    uniqueIndex("accounts_external_id_key")
+      .on(t.companyId, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+    uniqueIndex("accounts_sso_subject_key")
+      .on(t.companyId, t.ssoSubject)
+      .where(sql`${t.ssoSubject} is not null`),
     index("accounts_company_idx").on(t.companyId, t.fullName),
     index("accounts_partner_idx").on(t.partnerId),
     // Counting a company's members (the list's total, by status too; licences used) reads
@@ -642,4 +658,146 @@ export const rejectedEvents = pgTable(
     sample: text("sample").notNull(),
   },
   (t) => [index("rejected_events_received_idx").on(t.receivedAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Enterprise identity: API tokens, SCIM provisioning, single sign-on (OIDC), two-factor sign-in.
+// Every secret a client presents is stored as a keyed hash (lib/tokens.ts `hashToken`); secrets
+// Confero must read back (the IdP client secret, TOTP seeds) are sealed (lib/secret-box.ts).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Personal API tokens of company admins and partner admins, sent as `Authorization: Bearer`.
+ * A token acts as its account, limited to its scope; `prefix` (the first characters of the token)
+ * lets a list tell tokens apart without showing them.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    companyId: uuid("company_id").references(() => companies.id, { onDelete: "cascade" }),
+    partnerId: uuid("partner_id").references(() => partners.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: ["read", "write"] }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_key").on(t.tokenHash),
+    index("api_tokens_account_idx").on(t.accountId, t.createdAt),
+    index("api_tokens_company_idx").on(t.companyId),
+  ],
+);
+
+/** A company's SCIM client credentials (one bearer token per IdP connection), created by an admin. */
+export const scimTokens = pgTable(
+  "scim_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    createdByAccountId: uuid("created_by_account_id").references(() => accounts.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("scim_tokens_hash_key").on(t.tokenHash),
+    index("scim_tokens_company_idx").on(t.companyId, t.createdAt),
+  ],
+);
+
+/**
+ * A company's OpenID Connect identity provider. `emailDomains` are the domains whose members sign
+ * in through it; with `required`, they cannot use a password — except the break-glass admin.
+ */
+export const companySso = pgTable("company_sso", {
+  companyId: uuid("company_id")
+    .primaryKey()
+    .references(() => companies.id, { onDelete: "cascade" }),
+  enabled: boolean("enabled").notNull().default(false),
+  issuer: text("issuer").notNull(),
+  clientId: text("client_id").notNull(),
+  clientSecretSealed: text("client_secret_sealed").notNull(),
+  emailDomains: text("email_domains").array().notNull(),
+  required: boolean("required").notNull().default(false),
+  breakGlassAccountId: uuid("break_glass_account_id").references(() => accounts.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A single sign-on in progress: the state handed to the IdP (hashed), with the PKCE verifier and
+ * nonce it must come back with. Consumed once, so a replayed callback finds nothing.
+ */
+export const ssoLoginRequests = pgTable(
+  "sso_login_requests",
+  {
+    stateHash: text("state_hash").primaryKey(),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id, { onDelete: "cascade" }),
+    codeVerifier: text("code_verifier").notNull(),
+    nonce: text("nonce").notNull(),
+    loginHint: text("login_hint"),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sso_login_requests_expires_idx").on(t.expiresAt)],
+);
+
+/** An account's TOTP authenticator; `confirmedAt` is null while enrolment awaits its first code. */
+export const accountTotp = pgTable("account_totp", {
+  accountId: uuid("account_id")
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  secretSealed: text("secret_sealed").notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  /** The last time step a code was accepted for: the same code is not accepted twice. */
+  lastUsedStep: bigint("last_used_step", { mode: "number" }),
+  createdAt: createdAt(),
+});
+
+/** Single-use recovery codes (ten per enrolment), hashed. */
+export const totpRecoveryCodes = pgTable(
+  "totp_recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [index("totp_recovery_codes_account_idx").on(t.accountId)],
+);
+
+/**
+ * A sign-in whose password was right and which now awaits its second factor: the short-lived
+ * token the browser holds between the two steps (hashed), with the attempts spent on it.
+ */
+export const signInChallenges = pgTable(
+  "sign_in_challenges",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+  },
+  (t) => [index("sign_in_challenges_account_idx").on(t.accountId)],
 );
