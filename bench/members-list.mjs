@@ -146,9 +146,13 @@ export function apiClient(base) {
   return call;
 }
 
-/** Starts `confero serve` on the database; resolves with the child and its port. */
+/**
+ * Starts `confero serve` on the database; resolves with the child and its port.
+ * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
+ */
 export function startServer(env) {
-  const server = spawn(process.execPath, ["bin/confero.js", "serve"], {
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const server = spawn(process.execPath, [...nodeArgs, "bin/confero.js", "serve"], {
     cwd: root,
     env: { ...env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -15,10 +15,21 @@ export const benchServerEnv = () => ({
 });
 
 /**
+ * BENCH_DATABASES=postgresql (or pglite) runs one kind only — for iterating on one figure;
+ * `npm run bench` runs both.
+ */
+function skippedKind(kind) {
+  const only = process.env.BENCH_DATABASES?.split(",").map((k) => k.trim());
+  return only && !only.includes(kind) ? { skipped: `not in BENCH_DATABASES=${only.join(",")}` } : null;
+}
+
+/**
  * Runs `fn(url)` on a new database on the configured PostgreSQL server and drops it afterwards;
  * `{ skipped }` when no server is configured.
  */
 export async function withScratchPostgres(prefix, fn) {
+  const skipped = skippedKind("postgresql");
+  if (skipped) return skipped;
   const adminUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) return { skipped: "set BENCH_DATABASE_URL" };
   const name = `${prefix}_${randomBytes(4).toString("hex")}`;
@@ -39,6 +50,8 @@ export async function withScratchPostgres(prefix, fn) {
 
 /** Runs `fn(dataDir)` on a new PGlite data directory and removes it afterwards. */
 export async function withScratchPglite(prefix, fn) {
+  const skipped = skippedKind("pglite");
+  if (skipped) return skipped;
   const dataDir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
   try {
     return await fn(dataDir);

@@ -20,20 +20,19 @@ import {
   openInstanceStart,
   startInstance,
 } from "./room-usage.repository.js";
-import {
-  addUsage,
-  claimLegForCounting,
-  companyTimeZone,
-  type LegUpdate,
-  type StoredLeg,
-  upsertLeg,
-} from "./usage.repository.js";
+import { type LegUpdate, type StoredLeg, upsertLegs } from "./usage.repository.js";
+import { UsageBatch } from "./usage-batch.js";
 
 export type ApplyOutcome = "applied" | "ignored" | { rejected: string };
 
-/** Read before the transaction opens (PGlite's one connection is the transaction's inside it). */
+/**
+ * One batch's context: settings read before the transaction opens (PGlite's one connection is
+ * the transaction's inside it), and the usage figures the batch gathers — the caller flushes
+ * `usage` before committing.
+ */
 export interface ApplyContext {
   defaultDomain: string | null;
+  usage: UsageBatch;
 }
 
 /** A leg longer than this is not a call but a broken clock. */
@@ -53,30 +52,67 @@ export class EventApplier {
   ) {}
 
   async context(): Promise<ApplyContext> {
-    return { defaultDomain: (await this.deps.settings.current()).defaultDomain };
+    return { defaultDomain: (await this.deps.settings.current()).defaultDomain, usage: new UsageBatch() };
   }
 
+  /** Applies one envelope (the one-by-one fallback after a failed batch). */
   async apply(tx: Db, envelope: EventEnvelope, context: ApplyContext): Promise<ApplyOutcome> {
-    const lookUp = (alias: string) => this.lookUp(tx, context, alias);
-    switch (envelope.event) {
-      case "participant_connected":
-      case "participant_updated":
-      case "participant_disconnected":
-        return this.participant(tx, context, envelope);
-      case "conference_started":
-      case "conference_ended":
-        return this.conference(tx, lookUp, envelope);
-      default:
-        // eventsink_started/updated/stopped/ended, media-stream events, events of future versions.
-        return "ignored";
+    const [outcome = "ignored"] = await this.applyBatch(tx, [envelope], context);
+    return outcome;
+  }
+
+  /**
+   * Applies envelopes in order, answering each one's outcome. Participant events become call-leg
+   * upserts sent many legs to a statement: the first event of every leg in the batch, then the
+   * second, and so on — the same result as one by one (a leg's events keep their order, and one
+   * leg's row never depends on another's), in a few statements instead of one per event.
+   */
+  async applyBatch(tx: Db, envelopes: EventEnvelope[], context: ApplyContext): Promise<ApplyOutcome[]> {
+    const outcomes: ApplyOutcome[] = [];
+    const legEvents: LegEvent[] = [];
+    for (const [index, envelope] of envelopes.entries()) {
+      switch (envelope.event) {
+        case "participant_connected":
+        case "participant_updated":
+        case "participant_disconnected": {
+          const read = await this.readParticipant(tx, context, envelope);
+          if ("rejected" in read) outcomes[index] = read;
+          else legEvents.push({ index, ...read });
+          break;
+        }
+        case "conference_started":
+        case "conference_ended":
+          outcomes[index] = await this.conference(tx, context, envelope);
+          break;
+        default:
+          // eventsink_started/updated/stopped/ended, media-stream events, events of future versions.
+          outcomes[index] = "ignored";
+      }
     }
+    for (const round of inRounds(legEvents)) {
+      const stored = await upsertLegs(
+        tx,
+        round.map((event) => event.update),
+      );
+      for (const event of round) {
+        outcomes[event.index] = "applied";
+        const leg = stored.get(event.update.uuid);
+        if (leg?.endedAt) await this.countLeg(tx, context, leg, event.target);
+      }
+    }
+    return outcomes;
   }
 
   private nowSeconds(): number {
     return (this.deps.now?.() ?? new Date()).getTime() / 1000;
   }
 
-  private async participant(tx: Db, context: ApplyContext, envelope: EventEnvelope): Promise<ApplyOutcome> {
+  /** What a participant event says about its leg, checked and attributed; nothing written yet. */
+  private async readParticipant(
+    tx: Db,
+    context: ApplyContext,
+    envelope: EventEnvelope,
+  ): Promise<{ update: LegUpdate; target: AddressTarget | null } | { rejected: string }> {
     const lookUp = (alias: string) => this.lookUp(tx, context, alias);
     const { data } = envelope;
     const now = this.nowSeconds();
@@ -127,20 +163,20 @@ export class EventApplier {
       endedBy: ended ? "infinity" : null,
       eventAt: new Date(envelope.time * 1000),
     };
-    const leg = await upsertLeg(tx, update);
-    if (leg.endedAt) await this.countLeg(tx, context, leg, target?.target ?? null);
-    return "applied";
+    return { update, target: target?.target ?? null };
   }
 
-  /** Adds an ended leg to the usage figures, once (whatever replays or sweeps follow). */
+  /**
+   * Adds an ended leg to the batch's usage figures (context.usage), once whatever replays or
+   * sweeps follow: the flush claims it.
+   */
   async countLeg(tx: Db, context: ApplyContext, leg: StoredLeg, target: AddressTarget | null): Promise<void> {
     const lookUp = (alias: string) => this.lookUp(tx, context, alias);
     if (!leg.companyId || !leg.connectedAt || leg.countedDay !== null) return;
     if (!isCountedLeg(leg)) return;
-    const timeZone = await companyTimeZone(tx, leg.companyId);
+    const timeZone = await context.usage.timeZone(tx, leg.companyId);
     if (!timeZone) return;
     const day = dayIn(timeZone, leg.connectedAt);
-    if (!(await claimLegForCounting(tx, leg.uuid, day))) return;
     const roomTarget = target ?? (leg.conference ? await lookUp(leg.conference) : null);
     const parties: LegParties = {
       targetKind: leg.targetKind,
@@ -153,14 +189,16 @@ export class EventApplier {
       callerId: leg.callerId,
       callerPersonId: await twinnedPerson(lookUp, leg),
     };
-    await addUsage(tx, leg.companyId, day, callKeys(parties), {
-      calls: 1,
-      callSeconds: Math.max(0, leg.durationSeconds ?? 0),
-      roomSeconds: 0,
+    context.usage.countLeg(leg.uuid, {
+      companyId: leg.companyId,
+      day,
+      keys: callKeys(parties),
+      figures: { calls: 1, callSeconds: Math.max(0, leg.durationSeconds ?? 0), roomSeconds: 0 },
     });
   }
 
-  private async conference(tx: Db, lookUp: LookUp, envelope: EventEnvelope): Promise<ApplyOutcome> {
+  private async conference(tx: Db, context: ApplyContext, envelope: EventEnvelope): Promise<ApplyOutcome> {
+    const lookUp = (alias: string) => this.lookUp(tx, context, alias);
     const { data } = envelope;
     const now = this.nowSeconds();
     const name = textField(data, "name");
@@ -196,13 +234,14 @@ export class EventApplier {
       mergeInterval,
     );
     if (grewBy <= 0) return "applied";
-    const timeZone = await companyTimeZone(tx, closed.companyId);
+    const timeZone = await context.usage.timeZone(tx, closed.companyId);
     if (!timeZone) return "applied";
     const owner = room?.target?.type === "personal_room" ? room.target.person.accountId : null;
-    await addUsage(tx, closed.companyId, dayIn(timeZone, startedAt), roomKeys(closed.roomId, owner), {
-      calls: 0,
-      callSeconds: 0,
-      roomSeconds: grewBy,
+    context.usage.addRoomUsage({
+      companyId: closed.companyId,
+      day: dayIn(timeZone, startedAt),
+      keys: roomKeys(closed.roomId, owner),
+      figures: { calls: 0, callSeconds: 0, roomSeconds: grewBy },
     });
     return "applied";
   }
@@ -214,6 +253,25 @@ export class EventApplier {
 }
 
 type LookUp = (alias: string) => Promise<AddressTarget | null>;
+
+interface LegEvent {
+  index: number;
+  update: LegUpdate;
+  target: AddressTarget | null;
+}
+
+/** Round n holds every leg's n-th event of the batch: no leg twice in a round, each leg's order kept. */
+function inRounds(events: LegEvent[]): LegEvent[][] {
+  const rounds: LegEvent[][] = [];
+  const seen = new Map<string, number>();
+  for (const event of events) {
+    const round = seen.get(event.update.uuid) ?? 0;
+    seen.set(event.update.uuid, round + 1);
+    if (round === rounds.length) rounds.push([]);
+    rounds[round]?.push(event);
+  }
+  return rounds;
+}
 
 /**
  * Which company object a service is: our service_tag says it exactly; without one (a service

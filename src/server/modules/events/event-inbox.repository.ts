@@ -8,17 +8,22 @@ export interface InboxRow {
   payload: EventEnvelope;
 }
 
-/** Writes envelopes not seen before; returns how many were new (replays are dropped). */
-export async function insertEnvelopes(db: Db, envelopes: EventEnvelope[]): Promise<number> {
-  if (envelopes.length === 0) return 0;
+/** What names an envelope: a retry repeats all three, a restarted node's seq comes with later times. */
+export function envelopeKey(node: string, seq: number, time: number): string {
+  return `${node}\u0000${seq}\u0000${time}`;
+}
+
+/** Writes envelopes not seen before (replays are dropped); answers the keys of those written. */
+export async function insertEnvelopesReturningKeys(db: Db, envelopes: EventEnvelope[]): Promise<Set<string>> {
+  if (envelopes.length === 0) return new Set();
   const inserted = await db
     .insert(eventInbox)
     .values(
       envelopes.map((e) => ({ node: e.node, seq: e.seq, eventTime: e.time, event: e.event, payload: e })),
     )
     .onConflictDoNothing()
-    .returning({ id: eventInbox.id });
-  return inserted.length;
+    .returning({ node: eventInbox.node, seq: eventInbox.seq, eventTime: eventInbox.eventTime });
+  return new Set(inserted.map((row) => envelopeKey(row.node, Number(row.seq), Number(row.eventTime))));
 }
 
 /** The oldest envelopes not applied yet, in the order they arrived. */
@@ -27,6 +32,28 @@ export async function pendingEnvelopes(db: Db, limit: number): Promise<InboxRow[
     db,
     sql`select id, payload from event_inbox where applied_at is null order by id limit ${limit}`,
   );
+}
+
+/**
+ * One ingest worker at a time across all instances, so events apply in arrival order: a
+ * transaction-scoped advisory lock (released at commit).
+ */
+const LOCK_INGEST = sql`pg_try_advisory_xact_lock(hashtext('confero:event-ingest'))`;
+
+/**
+ * The ingest worker's batch: takes the workers' lock and marks the oldest
+ * pending envelopes applied, answering them in arrival order — or nothing when another worker
+ * holds the lock. Call it inside the transaction that applies them.
+ */
+export async function claimPendingEnvelopes(db: Db, limit: number): Promise<InboxRow[]> {
+  const rows = await queryRows<InboxRow>(
+    db,
+    sql`update event_inbox set applied_at = now()
+        where (select ${LOCK_INGEST}) and id in (
+          select id from event_inbox where applied_at is null order by id limit ${limit})
+        returning id, payload`,
+  );
+  return rows.map((row) => ({ ...row, id: Number(row.id) })).sort((a, b) => a.id - b.id);
 }
 
 export async function markApplied(db: Db, ids: number[]): Promise<void> {
@@ -39,15 +66,9 @@ export async function markApplied(db: Db, ids: number[]): Promise<void> {
   );
 }
 
-/**
- * One ingest worker at a time across all instances, so events apply in arrival order: a
- * transaction-scoped advisory lock (released at commit).
- */
+/** Takes the workers' lock alone (the one-by-one fallback's transactions). */
 export async function tryLockIngest(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ locked: boolean }>(
-    db,
-    sql`select pg_try_advisory_xact_lock(hashtext('confero:event-ingest')) as locked`,
-  );
+  const [row] = await queryRows<{ locked: boolean }>(db, sql`select ${LOCK_INGEST} as locked`);
   return row?.locked === true;
 }
 

@@ -3,12 +3,14 @@ import type { Db } from "../../db/client.js";
 import type { ApplyContext, EventApplier } from "./event-applier.js";
 import {
   addToCounters,
-  insertEnvelopes,
+  claimPendingEnvelopes,
   markApplied,
   pendingEnvelopes,
   recordRejected,
   tryLockIngest,
 } from "./event-inbox.repository.js";
+import { InboxWriter } from "./inbox-writer.js";
+import { UsageBatch } from "./usage-batch.js";
 
 export interface IngestOutcome {
   received: number;
@@ -33,7 +35,11 @@ export class EventIngestService {
   private draining: Promise<void> | null = null;
   private again = false;
 
-  constructor(private readonly deps: { db: Db; applier: EventApplier; now?: () => Date }) {}
+  private readonly inbox: InboxWriter;
+
+  constructor(private readonly deps: { db: Db; applier: EventApplier; now?: () => Date }) {
+    this.inbox = new InboxWriter(deps.db);
+  }
 
   async ingest(body: unknown): Promise<IngestOutcome> {
     const raw = envelopesOf(body);
@@ -45,7 +51,7 @@ export class EventIngestService {
       if (reading.ok) valid.push(reading.envelope);
       else rejected.push({ ...describe(item), reason: reading.reason, sample: sampleOf(item) });
     }
-    const accepted = await insertEnvelopes(this.deps.db, valid);
+    const accepted = await this.inbox.write(valid);
     const duplicates = valid.length - accepted;
     if (rejected.length > 0 || duplicates > 0) {
       await recordRejected(this.deps.db, rejected);
@@ -89,27 +95,26 @@ export class EventIngestService {
     const context = await this.deps.applier.context();
     try {
       return await this.deps.db.transaction(async (tx) => {
-        if (!(await tryLockIngest(tx))) return 0;
-        const rows = await pendingEnvelopes(tx, BATCH_SIZE);
+        // Takes the worker lock and marks the batch applied in one statement (none when another
+        // instance holds the lock); a failure below rolls the marks back with everything else.
+        const rows = await claimPendingEnvelopes(tx, BATCH_SIZE);
         const counts = { accepted: 0, ignored: 0, rejected: 0 };
         const rejected = [];
-        for (const row of rows) {
-          const outcome = await this.deps.applier.apply(tx, row.payload, context);
+        const outcomes = await this.deps.applier.applyBatch(
+          tx,
+          rows.map((row) => row.payload),
+          context,
+        );
+        for (const [i, outcome] of outcomes.entries()) {
           if (outcome === "applied") counts.accepted += 1;
           else if (outcome === "ignored") counts.ignored += 1;
           else {
+            const payload = rows[i]?.payload;
             counts.rejected += 1;
-            rejected.push({
-              ...describe(row.payload),
-              reason: outcome.rejected,
-              sample: sampleOf(row.payload),
-            });
+            rejected.push({ ...describe(payload), reason: outcome.rejected, sample: sampleOf(payload) });
           }
         }
-        await markApplied(
-          tx,
-          rows.map((r) => r.id),
-        );
+        await context.usage.flush(tx);
         await recordRejected(tx, rejected);
         await addToCounters(tx, counts);
         return rows.length;
@@ -127,7 +132,9 @@ export class EventIngestService {
       try {
         await this.deps.db.transaction(async (tx) => {
           if (!(await tryLockIngest(tx))) return;
-          const outcome = await this.deps.applier.apply(tx, row.payload, context);
+          const own = { ...context, usage: new UsageBatch() };
+          const outcome = await this.deps.applier.apply(tx, row.payload, own);
+          await own.usage.flush(tx);
           await markApplied(tx, [row.id]);
           if (typeof outcome === "object") {
             await recordRejected(tx, [

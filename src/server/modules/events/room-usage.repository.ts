@@ -22,7 +22,10 @@ export async function startInstance(db: Db, instance: ConferenceInstance): Promi
 /**
  * A node stopped running a conference: the instance it started at `startedAt` (or, when the
  * ended event does not say, its latest open one) is closed and returned; null when there was
- * none — the ended event then stands alone and is recorded as a whole instance.
+ * none — the ended event then stands alone and is recorded as a whole instance. An instance
+ * already closed is extended by a later end (the node ran the conference again from the same
+ * second: it was in use until the later end — room intervals are a union, nothing counts
+ * twice); an end no later than the one known (a replay) changes nothing and answers null.
  */
 export async function endInstance(
   db: Db,
@@ -36,7 +39,7 @@ export async function endInstance(
       values (${instance.node}, ${instance.name}, ${instance.startedAt}, ${endedAt}, ${instance.companyId},
         ${instance.roomKind}, ${instance.roomId})
       on conflict (node, name, started_at) do update set ended_at = excluded.ended_at
-        where i.ended_at is null
+        where i.ended_at is null or i.ended_at < excluded.ended_at
       returning node, name, started_at as "startedAt", company_id as "companyId", room_kind as "roomKind",
         room_id as "roomId"`,
   );

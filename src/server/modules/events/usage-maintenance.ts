@@ -4,6 +4,7 @@ import type { EventApplier } from "./event-applier.js";
 import { addToCounters } from "./event-inbox.repository.js";
 import type { EventIngestService } from "./event-ingest.service.js";
 import { closeSweptLeg, openLegsBefore } from "./usage.repository.js";
+import { UsageBatch } from "./usage-batch.js";
 
 export interface UsageMaintenanceOptions {
   /** A leg with no news for this long is closed by the sweep (its node crashed). */
@@ -68,7 +69,9 @@ export class UsageMaintenance {
         await this.deps.db.transaction(async (tx) => {
           const leg = await closeSweptLeg(tx, candidate.uuid);
           if (!leg) return;
-          await this.deps.applier.countLeg(tx, context, leg, null);
+          const own = { ...context, usage: new UsageBatch() };
+          await this.deps.applier.countLeg(tx, own, leg, null);
+          await own.usage.flush(tx);
           swept += 1;
         });
       }

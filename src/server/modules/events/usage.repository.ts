@@ -45,24 +45,38 @@ export interface StoredLeg {
   countedDay: string | null;
 }
 
+/** Stored for a leg no event has told the service type of yet; a later event's value replaces it. */
+const UNKNOWN_SERVICE_TYPE = "unknown";
+
 /**
- * Writes what an event says about a leg, in one statement whatever arrived before: events of
- * one participant may come out of order (from different nodes), so a later event's values win
- * for what changes (service type, role), and nothing known is ever replaced by nothing.
+ * Writes what events say about legs, in one statement whatever arrived before: events of one
+ * participant may come out of order (from different nodes), so a later event's values win for
+ * what changes (service type, role), and nothing known is ever replaced by nothing. Each leg
+ * (uuid) may appear once — one statement cannot update a row twice; the applier sends a
+ * participant's further events in the next statement. Answers the stored legs by uuid.
  */
-export async function upsertLeg(db: Db, leg: LegUpdate): Promise<StoredLeg> {
-  const [row] = await queryRows<StoredLeg>(
+export async function upsertLegs(db: Db, legs: LegUpdate[]): Promise<Map<string, StoredLeg>> {
+  if (legs.length === 0) return new Map();
+  const values = sql.join(
+    legs.map(
+      (
+        leg,
+      ) => sql`(${leg.uuid}, ${leg.companyId}::uuid, ${leg.serviceTag}, ${leg.targetKind}, ${leg.targetId}::uuid,
+        ${leg.callerKind}, ${leg.callerId}::uuid, ${leg.conference}, ${leg.serviceType ?? UNKNOWN_SERVICE_TYPE},
+        ${leg.protocol}, ${leg.direction}, ${leg.sourceAlias}, ${leg.destinationAlias},
+        ${leg.displayName}, ${leg.role}, ${leg.node}, ${leg.connectedAt}::timestamptz, ${leg.endedAt}::timestamptz,
+        ${leg.durationSeconds}::float8, ${leg.disconnectReason}, ${leg.endedBy}, ${leg.eventAt}::timestamptz)`,
+    ),
+    sql`, `,
+  );
+  const rows = await queryRows<StoredLeg>(
     db,
     sql`
       insert into call_legs as l (uuid, company_id, service_tag, target_kind, target_id, caller_kind,
         caller_id, conference, service_type, protocol, direction, source_alias, destination_alias,
         display_name, role, node, connected_at, ended_at, duration_seconds, disconnect_reason,
         ended_by, last_event_at)
-      values (${leg.uuid}, ${leg.companyId}, ${leg.serviceTag}, ${leg.targetKind}, ${leg.targetId},
-        ${leg.callerKind}, ${leg.callerId}, ${leg.conference}, ${leg.serviceType ?? "unknown"},
-        ${leg.protocol}, ${leg.direction}, ${leg.sourceAlias}, ${leg.destinationAlias},
-        ${leg.displayName}, ${leg.role}, ${leg.node}, ${leg.connectedAt}, ${leg.endedAt},
-        ${leg.durationSeconds}, ${leg.disconnectReason}, ${leg.endedBy}, ${leg.eventAt})
+      values ${values}
       on conflict (uuid) do update set
         company_id = coalesce(l.company_id, excluded.company_id),
         service_tag = coalesce(l.service_tag, excluded.service_tag),
@@ -71,7 +85,8 @@ export async function upsertLeg(db: Db, leg: LegUpdate): Promise<StoredLeg> {
         caller_kind = coalesce(l.caller_kind, excluded.caller_kind),
         caller_id = coalesce(l.caller_id, excluded.caller_id),
         conference = coalesce(l.conference, excluded.conference),
-        service_type = case when ${leg.serviceType}::text is not null and excluded.last_event_at >= l.last_event_at
+        service_type = case when excluded.service_type <> ${UNKNOWN_SERVICE_TYPE}
+            and (excluded.last_event_at >= l.last_event_at or l.service_type = ${UNKNOWN_SERVICE_TYPE})
           then excluded.service_type else l.service_type end,
         protocol = coalesce(l.protocol, excluded.protocol),
         direction = coalesce(l.direction, excluded.direction),
@@ -91,8 +106,7 @@ export async function upsertLeg(db: Db, leg: LegUpdate): Promise<StoredLeg> {
         direction, source_alias as "sourceAlias", connected_at as "connectedAt", ended_at as "endedAt",
         duration_seconds as "durationSeconds", counted_day as "countedDay"`,
   );
-  if (!row) throw new Error("upsert returned no leg");
-  return normaliseLeg(row);
+  return new Map(rows.map((row) => [row.uuid, normaliseLeg(row)]));
 }
 
 /** PGlite and pg return timestamps as Date or string depending on the path: one shape here. */
@@ -101,38 +115,62 @@ function normaliseLeg(row: StoredLeg): StoredLeg {
   return { ...row, connectedAt: date(row.connectedAt), endedAt: date(row.endedAt) };
 }
 
-/** Marks a leg as counted under `day`; false when it already was (a replay, a second sweep). */
-export async function claimLegForCounting(db: Db, uuid: string, day: string): Promise<boolean> {
-  const rows = await queryRows<{ uuid: string }>(
-    db,
-    sql`update call_legs set counted_day = ${day} where uuid = ${uuid} and counted_day is null returning uuid`,
-  );
-  return rows.length > 0;
-}
-
-/** Adds a call's or a room's figures to every usage row it counts for, in one statement. */
-export async function addUsage(
+/**
+ * Marks legs as counted under their day; answers the ones that were not counted yet (a replay,
+ * a second sweep, an earlier batch find theirs already claimed).
+ */
+export async function claimLegsForCounting(
   db: Db,
-  companyId: string,
-  day: string,
-  keys: UsageKey[],
-  figures: { calls: number; callSeconds: number; roomSeconds: number },
-): Promise<void> {
-  if (keys.length === 0) return;
+  legs: Array<{ uuid: string; day: string }>,
+): Promise<Set<string>> {
+  if (legs.length === 0) return new Set();
   const values = sql.join(
-    keys.map(
-      (k) =>
-        sql`(${companyId}::uuid, ${day}::date, ${k.dimension}, ${k.key}, ${figures.calls}::int, ${figures.callSeconds}::float8, ${figures.roomSeconds}::float8)`,
-    ),
+    legs.map((leg) => sql`(${leg.uuid}, ${leg.day}::date)`),
     sql`, `,
   );
-  await db.execute(sql`
-    insert into usage_daily as u (company_id, day, dimension, key, calls, call_seconds, room_seconds)
-    values ${values}
-    on conflict (company_id, dimension, day, key) do update set
-      calls = u.calls + excluded.calls,
-      call_seconds = u.call_seconds + excluded.call_seconds,
-      room_seconds = u.room_seconds + excluded.room_seconds`);
+  const rows = await queryRows<{ uuid: string }>(
+    db,
+    sql`update call_legs l set counted_day = v.day from (values ${values}) as v(uuid, day)
+        where l.uuid = v.uuid and l.counted_day is null returning l.uuid`,
+  );
+  return new Set(rows.map((row) => row.uuid));
+}
+
+/** One usage_daily row's increments. */
+export interface UsageRow extends UsageKey {
+  companyId: string;
+  day: string;
+  calls: number;
+  callSeconds: number;
+  roomSeconds: number;
+}
+
+/** Rows per statement: 7 parameters each stays far below PostgreSQL's 65,535. */
+const USAGE_ROWS_PER_STATEMENT = 1_000;
+
+/**
+ * Adds to the daily usage rows, creating the missing ones. Each row must appear once (sum
+ * first): one statement cannot update the same row twice.
+ */
+export async function addUsageRows(db: Db, rows: UsageRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += USAGE_ROWS_PER_STATEMENT) {
+    const values = sql.join(
+      rows
+        .slice(i, i + USAGE_ROWS_PER_STATEMENT)
+        .map(
+          (r) =>
+            sql`(${r.companyId}::uuid, ${r.day}::date, ${r.dimension}, ${r.key}, ${r.calls}::int, ${r.callSeconds}::float8, ${r.roomSeconds}::float8)`,
+        ),
+      sql`, `,
+    );
+    await db.execute(sql`
+      insert into usage_daily as u (company_id, day, dimension, key, calls, call_seconds, room_seconds)
+      values ${values}
+      on conflict (company_id, dimension, day, key) do update set
+        calls = u.calls + excluded.calls,
+        call_seconds = u.call_seconds + excluded.call_seconds,
+        room_seconds = u.room_seconds + excluded.room_seconds`);
+  }
 }
 
 /** Legs whose disconnect never came, last heard of before `before` (a node crashed). */
