@@ -6,6 +6,8 @@
  */
 export interface PolicyAnswer<Result = Record<string, unknown>> {
   statusCode: 200 | 404;
+  /** `body` as JSON, when the answer is kept and sent again (a room's): serialised once. */
+  json?: string;
   body: {
     status: "success" | "fail";
     action?: "continue" | "reject";

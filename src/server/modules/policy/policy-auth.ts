@@ -1,7 +1,8 @@
+import { timingSafeEqual } from "node:crypto";
 import type { FastifyRequest } from "fastify";
 import type { BasicCredentials } from "../../config.js";
 import { UnauthenticatedError } from "../../errors.js";
-import type { PolicySettingsSource } from "./policy-settings.js";
+import type { CredentialCheck, PolicySettingsSource } from "./policy-settings.js";
 
 /**
  * Infinity's policy profile may send HTTP basic auth. When policy credentials are configured
@@ -10,11 +11,23 @@ import type { PolicySettingsSource } from "./policy-settings.js";
  * for deployments that fence it off by network. These credentials open nothing else.
  */
 export function policyAuthHook(settings: PolicySettingsSource) {
+  // Infinity sends the same Authorization header on every request: once one has passed the
+  // (deliberately slow to compare) credential check, the exact same header passes again on a
+  // constant-time comparison alone — until the settings change (a new check function).
+  let accepted: { check: CredentialCheck; header: Buffer } | null = null;
+  const allows = (check: CredentialCheck, header: string | undefined): boolean => {
+    if (header === undefined) return false;
+    const given = Buffer.from(header);
+    if (accepted?.check === check && accepted.header.length === given.length)
+      if (timingSafeEqual(accepted.header, given)) return true;
+    const credentials = parseBasic(header);
+    if (!credentials || !check(credentials.username, credentials.password)) return false;
+    accepted = { check, header: given };
+    return true;
+  };
   return async (request: FastifyRequest): Promise<void> => {
     const { policyAuth } = await settings.current();
-    if (!policyAuth) return;
-    const given = parseBasic(request.headers.authorization);
-    if (given && policyAuth(given.username, given.password)) return;
+    if (!policyAuth || allows(policyAuth, request.headers.authorization)) return;
     const error = new UnauthenticatedError(
       "The policy API needs the username and password configured in Confero.",
     );

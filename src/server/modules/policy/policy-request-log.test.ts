@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeQuery, HIDDEN, MAX_QUERY_LENGTH, PolicyRequestLog } from "./policy-request-log.js";
 
 const entry = (path: string, query = "", answer: unknown = null) => ({
-  at: "2025-01-02T03:04:05.000Z",
+  atMs: Date.UTC(2025, 0, 2, 3, 4, 5),
   path,
   query,
   status: 200,
@@ -21,7 +21,8 @@ describe("PolicyRequestLog", () => {
       "/policy/v1/registrations/r4@x.y",
       "/policy/v1/registrations/r3@x.y",
     ]);
-    expect(found[0]).toEqual({ id: 5, ...entry("/policy/v1/registrations/r5@x.y") });
+    const { atMs: _, ...fifth } = entry("/policy/v1/registrations/r5@x.y");
+    expect(found[0]).toEqual({ id: 5, at: "2025-01-02T03:04:05.000Z", ...fifth });
     expect(log.search({ limit: 2 }).map((e) => e.id)).toEqual([5, 4]);
     expect(new PolicyRequestLog(3).search({})).toEqual([]);
   });

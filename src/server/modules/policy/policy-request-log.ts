@@ -17,8 +17,13 @@ export const DEFAULT_LOG_CAPACITY = 1000;
 export const MAX_QUERY_LENGTH = 2000;
 export const HIDDEN = "(hidden)";
 
+/** What the request path hands over: the time as a number (formatted only when an operator looks). */
+export type PolicyRequestRecord = Omit<PolicyRequestEntry, "id" | "at"> & { atMs: number };
+
 interface Slot {
-  entry: PolicyRequestEntry;
+  record: PolicyRequestRecord & { id: number };
+  /** The entry as operators see it: built on the first search, not per request. */
+  entry?: PolicyRequestEntry;
   /** Lower-cased path, decoded query and answer JSON: built on the first search, not per request. */
   haystack?: string;
 }
@@ -39,17 +44,18 @@ export class PolicyRequestLog {
     this.slots = new Array<Slot | undefined>(capacity);
   }
 
-  record(entry: Omit<PolicyRequestEntry, "id">): void {
+  record(record: PolicyRequestRecord): void {
     const id = this.nextId++;
     this.slots[(id - 1) % this.capacity] = {
-      entry: {
+      record: {
         id,
-        at: entry.at,
-        path: entry.path,
-        query: entry.query.length > MAX_QUERY_LENGTH ? entry.query.slice(0, MAX_QUERY_LENGTH) : entry.query,
-        status: entry.status,
-        answer: redactAnswer(entry.answer),
-        durationMs: entry.durationMs,
+        atMs: record.atMs,
+        path: record.path,
+        query:
+          record.query.length > MAX_QUERY_LENGTH ? record.query.slice(0, MAX_QUERY_LENGTH) : record.query,
+        status: record.status,
+        answer: redactAnswer(record.answer),
+        durationMs: record.durationMs,
       },
     };
   }
@@ -64,14 +70,21 @@ export class PolicyRequestLog {
       const slot = this.slots[(id - 1) % this.capacity];
       if (!slot) continue;
       if (needle && !haystackOf(slot).includes(needle)) continue;
-      found.push(slot.entry);
+      found.push(entryOf(slot));
     }
     return found;
   }
 }
 
+function entryOf(slot: Slot): PolicyRequestEntry {
+  const { atMs, ...rest } = slot.record;
+  slot.entry ??= { ...rest, at: new Date(atMs).toISOString() };
+  return slot.entry;
+}
+
 function haystackOf(slot: Slot): string {
-  slot.haystack ??= [slot.entry.path, decodeQuery(slot.entry.query), JSON.stringify(slot.entry.answer) ?? ""]
+  const { record } = slot;
+  slot.haystack ??= [record.path, decodeQuery(record.query), JSON.stringify(record.answer) ?? ""]
     .join("\n")
     .toLowerCase();
   return slot.haystack;
@@ -94,24 +107,37 @@ export function decodeQuery(query: string): string {
   }
 }
 
-/** A copy of the answer with every `password` inside `result` hidden; the answer itself is left alone. */
+/**
+ * The answer with every `password` inside `result` hidden: a copy where something is hidden, the
+ * answer itself where nothing is (most answers: no copy on the request path).
+ */
 function redactAnswer(answer: unknown): unknown {
   if (!isRecord(answer) || !("result" in answer)) return answer;
-  return { ...answer, result: redact(answer.result, 0) };
+  const result = redact(answer.result, 0);
+  return result === answer.result ? answer : { ...answer, result };
 }
 
 const MAX_DEPTH = 8;
 
 function redact(value: unknown, depth: number): unknown {
-  if (Array.isArray(value)) return depth > MAX_DEPTH ? HIDDEN : value.map((item) => redact(item, depth + 1));
+  if (Array.isArray(value)) {
+    if (depth > MAX_DEPTH) return HIDDEN;
+    const items = value.map((item) => redact(item, depth + 1));
+    return items.every((item, i) => item === value[i]) ? value : items;
+  }
   if (!isRecord(value)) return value;
   if (depth > MAX_DEPTH) return HIDDEN;
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
+  let copy: Record<string, unknown> | null = null;
+  for (const key in value) {
+    const item = value[key];
     // An empty password ("allow without authentication") says nothing secret and is kept.
-    copy[key] = key === "password" && item !== "" ? HIDDEN : redact(item, depth + 1);
+    const kept = key === "password" && item !== "" ? HIDDEN : redact(item, depth + 1);
+    if (kept !== item) {
+      copy ??= { ...value };
+      copy[key] = kept;
+    }
   }
-  return copy;
+  return copy ?? value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -61,6 +61,7 @@ const directoryAnswer = z
   .meta({ id: "PolicyDirectoryAnswer" });
 
 const tags = ["policy (Pexip Infinity)"];
+const JSON_TYPE = "application/json; charset=utf-8";
 const answered = { 200: policyAnswer, 404: policyAnswer, 401: errorResponse };
 
 export interface PolicyRouteDeps {
@@ -93,7 +94,7 @@ export function policyRoutes(app: FastifyInstance, deps: PolicyRouteDeps): void 
     const url = request.url;
     const mark = url.indexOf("?");
     deps.log.record({
-      at: new Date().toISOString(),
+      atMs: Date.now(),
       path: mark < 0 ? url : url.slice(0, mark),
       query: mark < 0 ? "" : url.slice(mark + 1),
       status: reply.statusCode,
@@ -115,7 +116,11 @@ export function policyRoutes(app: FastifyInstance, deps: PolicyRouteDeps): void 
     },
     async (request, reply) => {
       const answer = send(request, await deps.serviceConfiguration.answer(callParams(request.query)));
-      return reply.code(answer.statusCode).send(answer.body);
+      reply.code(answer.statusCode);
+      // A string with a JSON content type is sent as it is (Fastify serialises only objects).
+      // (The typed reply only knows the schema's object shape.)
+      if (answer.json) return (reply as FastifyReply).type(JSON_TYPE).send(answer.json);
+      return reply.send(answer.body);
     },
   );
 

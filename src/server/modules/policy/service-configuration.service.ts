@@ -27,6 +27,12 @@ type Device = Extract<AddressTarget, { type: "member" | "video_system" }>;
  * which is our `name`: the same answer as the dial-in to that room.
  */
 export class ServiceConfigurationPolicy {
+  /**
+   * A room's answer depends on the room alone (not on who calls), so it is built and serialised
+   * once per cached target: the cache hands out the same target object until a change drops it.
+   */
+  private readonly roomAnswers = new WeakMap<Room, PolicyAnswer>();
+
   constructor(private readonly deps: { cache: PolicyCache; settings: PolicySettingsSource }) {}
 
   async answer(query: ServiceConfigurationQuery): Promise<PolicyAnswer> {
@@ -49,15 +55,25 @@ export class ServiceConfigurationPolicy {
     switch (target.type) {
       case "personal_room":
         if (target.person.status === "suspended") return reject("the room's owner is suspended");
-        return success(conference(target, target.person.email));
+        return this.roomAnswer(target, target.person.email);
       case "team_room":
-        return success(conference(target, null));
+        return this.roomAnswer(target, null);
       case "member":
         if (target.person.status === "suspended") return reject("the member is suspended");
         return success(gateway(target, query.remote_alias));
       case "video_system":
         return success(gateway(target, query.remote_alias));
     }
+  }
+
+  private roomAnswer(room: Room, ownerEmail: string | null): PolicyAnswer {
+    let answer = this.roomAnswers.get(room);
+    if (!answer) {
+      const built = success(conference(room, ownerEmail));
+      answer = { ...built, json: JSON.stringify(built.body) };
+      this.roomAnswers.set(room, answer);
+    }
+    return answer;
   }
 }
 
