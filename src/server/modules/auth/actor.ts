@@ -11,6 +11,18 @@ export interface AccountActor {
   partnerId: string | null;
   fullName: string;
   ip: string | null;
+  /**
+   * How the request proved who it is, when not by a session cookie: an API token
+   * (modules/api-tokens). Absent for sessions. Rules that only a signed-in person may pass
+   * (changing credentials) check it.
+   */
+  via?: ApiTokenVia;
+}
+
+export interface ApiTokenVia {
+  type: "api_token";
+  tokenId: string;
+  scope: "read" | "write";
 }
 
 export interface SystemActor {
