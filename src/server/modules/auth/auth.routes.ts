@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponse, standardErrors } from "../../lib/http-schemas.js";
 import { clearSessionCookie, requireActor, setSessionCookie } from "../../plugins/session.js";
+import { twoFactorChallengeResponse } from "../two-factor/two-factor.schemas.js";
 import {
   changePasswordBody,
   loginBody,
@@ -28,13 +29,21 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; secu
         tags,
         summary: "Sign in with email or video address and password",
         body: loginBody,
-        response: { 200: meResponse, 400: errorResponse, 401: errorResponse, 429: errorResponse },
+        response: {
+          200: meResponse,
+          // The password was right; finish at /auth/login/two-factor (two-factor module).
+          202: twoFactorChallengeResponse,
+          400: errorResponse,
+          401: errorResponse,
+          429: errorResponse,
+        },
       },
     },
     async (request, reply) => {
-      const { account, token } = await auth.signIn(request.body, clientInfo(request));
-      setSessionCookie(reply, token, secureCookies);
-      return auth.describe(account.id);
+      const result = await auth.signIn(request.body, clientInfo(request));
+      if ("secondFactor" in result) return reply.status(202).send(result.secondFactor);
+      setSessionCookie(reply, result.token, secureCookies);
+      return auth.describe(result.account.id);
     },
   );
 

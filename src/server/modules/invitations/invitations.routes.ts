@@ -4,7 +4,12 @@ import { errorResponse } from "../../lib/http-schemas.js";
 import { setSessionCookie } from "../../plugins/session.js";
 import { clientInfo } from "../auth/auth.routes.js";
 import { meResponse } from "../auth/auth.schemas.js";
-import { acceptInvitationBody, invitationResponse, invitationToken } from "./invitations.schemas.js";
+import {
+  acceptInvitationBody,
+  invitationResponse,
+  invitationToken,
+  signInRequiredResponse,
+} from "./invitations.schemas.js";
 import type { InvitationsService } from "./invitations.service.js";
 
 /** Public: whoever holds an invitation link may see it and accept it. */
@@ -36,7 +41,13 @@ export function invitationRoutes(
         summary: "Accept an invitation: set a password, activate the account and sign in",
         params: invitationToken,
         body: acceptInvitationBody,
-        response: { 200: meResponse, 400: errorResponse, 403: errorResponse, 404: errorResponse },
+        response: {
+          200: meResponse,
+          202: signInRequiredResponse,
+          400: errorResponse,
+          403: errorResponse,
+          404: errorResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -45,6 +56,9 @@ export function invitationRoutes(
         request.body,
         clientInfo(request),
       );
+      // Without a session (two-factor sign-in to set up first) the page sends them to sign in.
+      if (!sessionToken)
+        return reply.status(202).send({ status: "sign_in_required" as const, login: me.email });
       setSessionCookie(reply, sessionToken, deps.secureCookies);
       return me;
     },

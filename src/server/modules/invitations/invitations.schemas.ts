@@ -16,3 +16,8 @@ export const invitationResponse = z
   .meta({ id: "Invitation" });
 
 export const acceptInvitationBody = z.strictObject({ password: newPassword });
+
+/** Accepted, but not signed in: the account signs in next (two-factor sign-in to set up). */
+export const signInRequiredResponse = z
+  .object({ status: z.literal("sign_in_required"), login: z.string() })
+  .meta({ id: "InvitationSignInRequired" });

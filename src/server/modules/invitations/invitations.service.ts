@@ -12,6 +12,7 @@ import { type AuthService, type ClientInfo, toActor } from "../auth/auth.service
 import { enqueueEmail, type OutgoingEmail } from "../mail/outbox.repository.js";
 import { invitationEmail } from "../mail/templates.js";
 import { insertPersonalRoom, personalRoomName } from "../rooms/personal-rooms.repository.js";
+import { secondFactorStatus } from "../two-factor/sign-in-challenges.js";
 import {
   activateInvitedAccount,
   consumeInvitation,
@@ -243,8 +244,16 @@ export class InvitationsService {
     };
   }
 
-  /** Sets the password, activates the account and signs it in; returns the session cookie value. */
-  async accept(token: string, input: { password: string }, client: ClientInfo) {
+  /**
+   * Sets the password, activates the account and signs it in; returns the session cookie value —
+   * or none when the account must first set up two-factor sign-in (staff, while the service
+   * requires it): then it signs in on the sign-in page, which walks it through enrolment.
+   */
+  async accept(
+    token: string,
+    input: { password: string },
+    client: ClientInfo,
+  ): Promise<{ sessionToken: string | null; me: Awaited<ReturnType<AuthService["describe"]>> }> {
     const passwordHash = await hashPassword(input.password);
     const { accountId, sessionToken } = await this.deps.db.transaction(async (tx) => {
       const consumedFor = await consumeInvitation(tx, this.hash(token));
@@ -256,9 +265,10 @@ export class InvitationsService {
         target: { type: "account", id: account.id },
         companyId: account.companyId,
       });
+      const mustEnrol = (await secondFactorStatus(tx, account)) !== null;
       return {
         accountId: account.id,
-        sessionToken: await this.deps.auth.startSession(account.id, client, tx),
+        sessionToken: mustEnrol ? null : await this.deps.auth.startSession(account.id, client, tx),
       };
     });
     return { sessionToken, me: await this.deps.auth.describe(accountId) };

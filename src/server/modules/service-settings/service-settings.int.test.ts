@@ -27,6 +27,7 @@ describe("service settings", () => {
       name: "Example Video",
       domains: ["video.example.com"],
       defaultVmrSuffix: ".vmr",
+      requireTwoFactorForStaff: false,
     });
     const changed = await operator.request("PATCH", PATH, {
       name: "Example Meetings",
@@ -38,6 +39,7 @@ describe("service settings", () => {
       name: "Example Meetings",
       domains: ["video.example.com", "meet.example.org"],
       defaultVmrSuffix: "-room",
+      requireTwoFactorForStaff: false,
     });
     const [audit] = await app()
       .db.select()
@@ -67,6 +69,7 @@ describe("service settings", () => {
       [{ defaultVmrSuffix: "vmr" }, { defaultVmrSuffix: expect.any(String) }],
       [{ name: "" }, { name: "Required." }],
       [{ colour: "blue" }, { colour: "Unknown field." }],
+      [{ requireTwoFactorForStaff: "yes" }, { requireTwoFactorForStaff: "Choose on or off." }],
     ];
     for (const [body, fields] of refusals) {
       const response = await operator.request("PATCH", PATH, body);

@@ -11,7 +11,7 @@ export async function lockService(tx: Db): Promise<ServiceRow | undefined> {
 
 export async function updateService(
   tx: Db,
-  changes: Partial<Pick<ServiceRow, "name" | "domains" | "defaultVmrSuffix">>,
+  changes: Partial<Pick<ServiceRow, "name" | "domains" | "defaultVmrSuffix" | "requireTwoFactorForStaff">>,
 ): Promise<ServiceRow> {
   const [row] = await tx.update(service).set(changes).where(eq(service.id, 1)).returning();
   if (!row) throw new Error("the service row vanished");

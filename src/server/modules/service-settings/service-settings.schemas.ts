@@ -8,7 +8,13 @@ import {
 import { ruled } from "../../lib/http-schemas.js";
 
 export const serviceSettingsResponse = z
-  .object({ name: z.string(), domains: z.array(z.string()), defaultVmrSuffix: z.string() })
+  .object({
+    name: z.string(),
+    domains: z.array(z.string()),
+    defaultVmrSuffix: z.string(),
+    /** Operators and partner admins must sign in with two-factor (two-factor module). */
+    requireTwoFactorForStaff: z.boolean(),
+  })
   .meta({ id: "ServiceSettings" });
 
 export const serviceSettingsBody = z.strictObject({
@@ -19,5 +25,6 @@ export const serviceSettingsBody = z.strictObject({
     .max(20, "Use at most 20 domains.")
     .optional(),
   defaultVmrSuffix: ruled(normaliseVmrSuffix, vmrSuffixProblem).optional(),
+  requireTwoFactorForStaff: z.boolean("Choose on or off.").optional(),
 });
 export type ServiceSettingsInput = z.infer<typeof serviceSettingsBody>;

@@ -18,7 +18,12 @@ const NOT_SET_UP = "The service is not set up yet.";
 const companiesUse = (n: number) => (n === 1 ? "1 company uses" : `${n} companies use`);
 
 function toDto(row: ServiceRow) {
-  return { name: row.name, domains: row.domains, defaultVmrSuffix: row.defaultVmrSuffix };
+  return {
+    name: row.name,
+    domains: row.domains,
+    defaultVmrSuffix: row.defaultVmrSuffix,
+    requireTwoFactorForStaff: row.requireTwoFactorForStaff,
+  };
 }
 
 /** The service's name, domains (the first is the primary one) and default VMR suffix. */
@@ -62,6 +67,13 @@ export class ServiceSettingsService {
       if (input.defaultVmrSuffix !== undefined && input.defaultVmrSuffix !== current.defaultVmrSuffix) {
         before.defaultVmrSuffix = current.defaultVmrSuffix;
         after.defaultVmrSuffix = input.defaultVmrSuffix;
+      }
+      if (
+        input.requireTwoFactorForStaff !== undefined &&
+        input.requireTwoFactorForStaff !== current.requireTwoFactorForStaff
+      ) {
+        before.requireTwoFactorForStaff = current.requireTwoFactorForStaff;
+        after.requireTwoFactorForStaff = input.requireTwoFactorForStaff;
       }
       if (Object.keys(after).length === 0) return current;
       const row = await updateService(tx, after);

@@ -1,4 +1,5 @@
 import { apiRequest, isApiError } from "../../api/client";
+import type { TwoFactorChallenge } from "../two-factor/api";
 
 export type AccountKind = "operator" | "partner_admin" | "member";
 
@@ -26,8 +27,9 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
   }
 }
 
-export function login(input: { login: string; password: string }): Promise<Me> {
-  return apiRequest<Me>("/auth/login", { method: "POST", body: input });
+/** Me, or a challenge for the second step of a two-factor sign-in (features/two-factor). */
+export function login(input: { login: string; password: string }): Promise<Me | TwoFactorChallenge> {
+  return apiRequest<Me | TwoFactorChallenge>("/auth/login", { method: "POST", body: input });
 }
 
 export function logout(): Promise<void> {

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "react-router";
 import { isApiError } from "../../api/client";
+import { isTwoFactorChallenge } from "../two-factor/api";
 import {
   changePassword,
   confirmPasswordReset,
@@ -24,15 +25,22 @@ export function useSignedInMe(): Me {
   return data;
 }
 
+/** After a sign-in (password, or its two-factor second step): Me becomes the signed-in account. */
+export async function enterSession(queryClient: QueryClient, me: Me): Promise<void> {
+  // Another account's cached data must never show, so start from a clean cache.
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  queryClient.setQueryData(meQueryKey, me);
+  await queryClient.invalidateQueries({ queryKey: meQueryKey });
+}
+
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: login,
-    onSuccess: async (me) => {
-      // Another account's cached data must never show, so start from a clean cache.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
-      queryClient.setQueryData(meQueryKey, me);
-      await queryClient.invalidateQueries({ queryKey: meQueryKey });
+    onSuccess: async (result) => {
+      // A two-factor challenge is not a session yet: the sign-in page asks for the code.
+      if (isTwoFactorChallenge(result)) return;
+      await enterSession(queryClient, result);
     },
   });
 }

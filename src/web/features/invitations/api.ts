@@ -8,7 +8,17 @@ export function fetchInvitation(token: string, signal?: AbortSignal): Promise<In
   return apiRequest<Invitation>(invitationPath(token), { signal });
 }
 
+/** Accepted, not signed in: two-factor sign-in must be set up first, on the sign-in page. */
+export interface SignInRequired {
+  status: "sign_in_required";
+  login: string;
+}
+
 /** Sets the password, activates the account and signs it in (the answer is the new Me). */
-export function acceptInvitation(token: string, input: { password: string }): Promise<Me> {
-  return apiRequest<Me>(`${invitationPath(token)}/accept`, { method: "POST", body: input });
+export function acceptInvitation(token: string, input: { password: string }): Promise<Me | SignInRequired> {
+  return apiRequest<Me | SignInRequired>(`${invitationPath(token)}/accept`, { method: "POST", body: input });
+}
+
+export function isSignInRequired(answer: Me | SignInRequired): answer is SignInRequired {
+  return "status" in answer && answer.status === "sign_in_required";
 }

@@ -13,6 +13,7 @@ import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErro
 import { usePageTitle } from "../../../lib/usePageTitle";
 import { NewPasswordFields } from "../../auth/components/NewPasswordFields";
 import { validateConfirmation, validateNewPassword } from "../../auth/passwordRules";
+import { isSignInRequired } from "../api";
 import { useAcceptInvitation, useInvitation } from "../queries";
 
 /** /invitations/:token — the link in an invitation email: choose a password, and you are in. */
@@ -79,6 +80,15 @@ function AcceptInvitation({ token, invitation, onLinkStopped }: AcceptInvitation
       { password: values.password },
       {
         onSuccess: (me) => {
+          if (isSignInRequired(me)) {
+            notifications.show({
+              color: "green",
+              title: "Your account is ready",
+              message: "Sign in now to set up two-factor sign-in, which this service requires.",
+            });
+            navigate(`/sign-in?login=${encodeURIComponent(me.login)}`, { replace: true });
+            return;
+          }
           notifications.show({
             color: "green",
             title: `Welcome, ${me.fullName}`,

@@ -3,6 +3,7 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { PageHeader } from "../../../components/PageHeader";
 import { PageLoader } from "../../../components/PageLoader";
 import { SectionCard } from "../../../components/SectionCard";
+import { StaffTwoFactorSetting } from "../../two-factor/components/StaffTwoFactorSetting";
 import { ServiceSettingsForm } from "../components/ServiceSettingsForm";
 import { useServiceSettings } from "../queries";
 
@@ -23,6 +24,7 @@ export function ServiceSettingsPage() {
           <ServiceSettingsForm settings={settings.data} />
         </SectionCard>
       )}
+      {settings.data && <StaffTwoFactorSetting />}
     </Stack>
   );
 }
