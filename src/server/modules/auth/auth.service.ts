@@ -6,6 +6,8 @@ import { type LimitRule, RateLimiter } from "../../lib/rate-limiter.js";
 import { hashToken, newToken } from "../../lib/tokens.js";
 import { recordAudit } from "../audit/audit.js";
 import { findService } from "../setup/service.repository.js";
+import { passwordsOffFor, SSO_REQUIRED_MESSAGE } from "../sso/sso-password.js";
+import { beginSecondFactor, type SecondFactorChallenge } from "../two-factor/sign-in-challenges.js";
 import {
   type AccountRow,
   findAccountByEmail,
@@ -32,12 +34,15 @@ export interface AuthLimits {
   attemptsPerIp: LimitRule;
   /** Password-reset requests per client IP. */
   resetRequestsPerIp: LimitRule;
+  /** Wrong two-factor codes per account, across sign-in challenges (two-factor module). */
+  twoFactorFailuresPerAccount: LimitRule;
 }
 
 export const DEFAULT_AUTH_LIMITS: AuthLimits = {
   failuresPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   attemptsPerIp: { limit: 50, windowSeconds: 15 * 60 },
   resetRequestsPerIp: { limit: 10, windowSeconds: 15 * 60 },
+  twoFactorFailuresPerAccount: { limit: 10, windowSeconds: 15 * 60 },
 };
 
 /** A session ends after 8 hours without a request, and in any case 7 days after sign-in. */
@@ -75,7 +80,12 @@ export class AuthService {
    * Answers the same for an unknown login and a wrong password (and takes as long), so the
    * sign-in form cannot be used to find out who has an account.
    */
-  async signIn(input: { login: string; password: string }, client: ClientInfo) {
+  async signIn(
+    input: { login: string; password: string },
+    client: ClientInfo,
+  ): Promise<
+    { account: AccountRow; token: string } | { account: AccountRow; secondFactor: SecondFactorChallenge }
+  > {
     const ipKey = client.ip ?? "unknown";
     const login = normaliseEmail(input.login);
     const wait = Math.max(this.attemptsPerIp.blockedFor(ipKey), this.failuresPerAccount.blockedFor(login));
@@ -90,7 +100,14 @@ export class AuthService {
       this.failuresPerAccount.hit(login);
       throw new UnauthenticatedError("Wrong email, video address or password.", "INVALID_CREDENTIALS");
     }
+    // Single sign-on: a company that requires it refuses passwords (sso/sso-password.ts).
+    if (await passwordsOffFor(this.deps.db, account))
+      throw new UnauthenticatedError(SSO_REQUIRED_MESSAGE, "SSO_REQUIRED");
     this.failuresPerAccount.reset(login);
+    // Two-factor sign-in: with an authenticator (or one the service requires) the password
+    // only earns a challenge for the second step (two-factor/sign-in-challenges.ts).
+    const secondFactor = await beginSecondFactor(this.deps.db, this.deps.sessionSecret, account);
+    if (secondFactor) return { account, secondFactor };
     const token = await this.startSession(account.id, client);
     return { account, token };
   }
@@ -171,6 +188,7 @@ export class AuthService {
 
     const account = await findAccountByEmail(this.deps.db, normaliseEmail(input.email));
     if (account?.status !== "active") return;
+    if (await passwordsOffFor(this.deps.db, account)) return; // single sign-on only: no password to reset
     const service = await findService(this.deps.db);
     await this.deps.db.transaction((tx) =>
       issuePasswordReset(tx, this.deps, account, service?.name ?? "Confero"),

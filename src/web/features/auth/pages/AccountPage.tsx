@@ -3,9 +3,11 @@ import { ErrorAlert } from "../../../components/ErrorAlert";
 import { PageHeader } from "../../../components/PageHeader";
 import { PageLoader } from "../../../components/PageLoader";
 import { SectionCard } from "../../../components/SectionCard";
+import { ApiTokensSection } from "../../api-tokens/components/ApiTokensSection";
 import { DisplayNameForm } from "../../profile/components/DisplayNameForm";
 import { OwnRoomForm } from "../../profile/components/OwnRoomForm";
 import { useProfile } from "../../profile/queries";
+import { TwoFactorSection } from "../../two-factor/components/TwoFactorSection";
 import type { Me } from "../api";
 import { ChangePasswordForm } from "../components/ChangePasswordForm";
 import { useSignedInMe } from "../queries";
@@ -51,6 +53,8 @@ export function AccountPage() {
       >
         <ChangePasswordForm />
       </SectionCard>
+      <TwoFactorSection />
+      <ApiTokensSection />
     </Stack>
   );
 }

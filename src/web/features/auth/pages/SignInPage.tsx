@@ -9,6 +9,9 @@ import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErro
 import { safeNextPath } from "../../../lib/safeRedirect";
 import { usePageTitle } from "../../../lib/usePageTitle";
 import { useSetupStatus } from "../../setup/queries";
+import { SsoErrorAlert, SsoSignInOption, useSsoSignIn } from "../../sso/components/SsoSignInOption";
+import { isTwoFactorChallenge, type TwoFactorChallenge } from "../../two-factor/api";
+import { SecondFactorStep } from "../../two-factor/components/SecondFactorStep";
 import { useLogin, useMe } from "../queries";
 
 export function SignInPage() {
@@ -20,25 +23,43 @@ export function SignInPage() {
   const setupStatus = useSetupStatus();
   const signIn = useLogin();
   const [formError, setFormError] = useState<string | null>(null);
+  // Two-factor sign-in: a right password may answer a challenge for the second step.
+  const [challenge, setChallenge] = useState<TwoFactorChallenge | null>(null);
 
   const form = useForm({
-    initialValues: { login: "", password: "" },
+    initialValues: { login: searchParams.get("login") ?? "", password: "" },
     validate: {
       login: (value) => (value.trim() ? null : "Enter your email or video address."),
       password: (value) => (value ? null : "Enter your password."),
     },
   });
+  // Single sign-on: offered (or required) from the typed email's domain (features/sso).
+  const sso = useSsoSignIn(form.values.login);
 
   if (me.isPending) return <PageLoader />;
   // Already signed in (e.g. a bookmarked sign-in page): go straight on.
-  if (me.data && !signIn.isPending) return <Navigate to={next} replace />;
+  if (me.data && !signIn.isPending && !challenge) return <Navigate to={next} replace />;
+  if (challenge) {
+    return (
+      <SecondFactorStep
+        challenge={challenge}
+        onSignedIn={() => navigate(next, { replace: true })}
+        onRestart={(message) => {
+          setChallenge(null);
+          setFormError(message);
+          form.setFieldValue("password", "");
+        }}
+      />
+    );
+  }
 
   const submit = form.onSubmit((values) => {
     setFormError(null);
     signIn.mutate(
       { login: values.login.trim(), password: values.password },
       {
-        onSuccess: () => navigate(next, { replace: true }),
+        onSuccess: (result) =>
+          isTwoFactorChallenge(result) ? setChallenge(result) : navigate(next, { replace: true }),
         onError: (error) => {
           setFormError(applyServerErrors(form, error));
           form.setFieldValue("password", "");
@@ -54,8 +75,9 @@ export function SignInPage() {
           Confero is not set up yet. Open the one-time setup link printed in the server log.
         </Alert>
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={sso.passwordAllowed ? submit : sso.continueWithSso} noValidate>
         <Stack gap="md">
+          <SsoErrorAlert />
           <ErrorAlert message={formError} />
           <TextInput
             label="Email or video address"
@@ -65,21 +87,26 @@ export function SignInPage() {
             autoFocus
             {...form.getInputProps("login")}
           />
-          <PasswordInput
-            label="Password"
-            autoComplete="current-password"
-            required
-            withAsterisk={false}
-            {...form.getInputProps("password")}
-          />
-          <Group justify="space-between" align="center" wrap="wrap">
-            <Anchor component={Link} to="/forgot-password" size="sm">
-              Forgot your password?
-            </Anchor>
-            <Button type="submit" loading={signIn.isPending} disabled={signIn.isPending}>
-              Sign in
-            </Button>
-          </Group>
+          <SsoSignInOption sso={sso} />
+          {sso.passwordAllowed && (
+            <>
+              <PasswordInput
+                label="Password"
+                autoComplete="current-password"
+                required
+                withAsterisk={false}
+                {...form.getInputProps("password")}
+              />
+              <Group justify="space-between" align="center" wrap="wrap">
+                <Anchor component={Link} to="/forgot-password" size="sm">
+                  Forgot your password?
+                </Anchor>
+                <Button type="submit" loading={signIn.isPending} disabled={signIn.isPending}>
+                  Sign in
+                </Button>
+              </Group>
+            </>
+          )}
         </Stack>
       </form>
     </PublicPage>
