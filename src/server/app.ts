@@ -10,7 +10,11 @@ import Fastify, {
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
+import { RateLimiter } from "./lib/rate-limiter.js";
 import { SecretBox } from "./lib/secret-box.js";
+import { ApiTokenAuthenticator } from "./modules/api-tokens/api-token-auth.js";
+import { apiTokenRoutes } from "./modules/api-tokens/api-tokens.routes.js";
+import { ApiTokensService } from "./modules/api-tokens/api-tokens.service.js";
 import { auditEventRoutes } from "./modules/audit/audit-events.routes.js";
 import { AuditEventsService } from "./modules/audit/audit-events.service.js";
 import { authRoutes } from "./modules/auth/auth.routes.js";
@@ -54,13 +58,24 @@ import { profileRoutes } from "./modules/profile/profile.routes.js";
 import { ProfileService } from "./modules/profile/profile.service.js";
 import { personalRoomRoutes } from "./modules/rooms/personal-rooms.routes.js";
 import { PersonalRoomsService } from "./modules/rooms/personal-rooms.service.js";
+import { registerScimServer } from "./modules/scim/scim.routes.js";
+import { scimTokenRoutes } from "./modules/scim/scim-tokens.routes.js";
+import { ScimTokensService } from "./modules/scim/scim-tokens.service.js";
+import { ScimUsersService } from "./modules/scim/scim-users.service.js";
 import { serviceSettingsRoutes } from "./modules/service-settings/service-settings.routes.js";
 import { ServiceSettingsService } from "./modules/service-settings/service-settings.service.js";
 import { setupRoutes } from "./modules/setup/setup.routes.js";
 import { SetupService } from "./modules/setup/setup.service.js";
+import { OidcClients } from "./modules/sso/oidc-client.js";
+import { ssoRoutes } from "./modules/sso/sso.routes.js";
+import { SsoSettingsService } from "./modules/sso/sso-settings.service.js";
+import { SsoSignInService } from "./modules/sso/sso-sign-in.service.js";
 import { OwnTeamRoomsService } from "./modules/team-rooms/own-team-rooms.service.js";
 import { teamRoomRoutes } from "./modules/team-rooms/team-rooms.routes.js";
 import { TeamRoomsService } from "./modules/team-rooms/team-rooms.service.js";
+import { SignInChallengeService } from "./modules/two-factor/sign-in-challenge.service.js";
+import { twoFactorRoutes } from "./modules/two-factor/two-factor.routes.js";
+import { TwoFactorService } from "./modules/two-factor/two-factor.service.js";
 import { usageRoutes } from "./modules/usage/usage.routes.js";
 import { UsageService } from "./modules/usage/usage.service.js";
 import { BulkVideoSystemsService } from "./modules/video-systems/bulk-video-systems.service.js";
@@ -139,7 +154,26 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
     limits: options.authLimits ?? DEFAULT_AUTH_LIMITS,
   });
   const links = { sessionSecret: config.sessionSecret, publicUrl: config.publicUrl };
+  // Two-factor sign-in: TOTP secrets are sealed (codes are checked against them); wrong codes
+  // are limited per account across the account page and every sign-in challenge.
+  const twoFactorDeps = {
+    db,
+    sessionSecret: config.sessionSecret,
+    secrets: new SecretBox(config.sessionSecret, "totp"),
+    failures: new RateLimiter((options.authLimits ?? DEFAULT_AUTH_LIMITS).twoFactorFailuresPerAccount),
+  };
+  const twoFactor = new TwoFactorService(twoFactorDeps);
+  const signInChallenges = new SignInChallengeService({ ...twoFactorDeps, auth });
   const setup = new SetupService({ db, ...links });
+  // Single sign-on: client secrets are sealed (they are sent to the identity provider).
+  const ssoDeps = {
+    db,
+    ...links,
+    oidc: new OidcClients(config.sessionSecret),
+    secrets: new SecretBox(config.sessionSecret, "oidc-client-secret"),
+  };
+  const ssoSettings = new SsoSettingsService(ssoDeps);
+  const ssoSignIn = new SsoSignInService({ ...ssoDeps, auth });
   const serviceSettings = new ServiceSettingsService({ db });
   const partners = new PartnersService({ db, ...links });
   const companies = new CompaniesService({ db, ...links });
@@ -150,6 +184,9 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
   const personalRooms = new PersonalRoomsService({ db });
   const auditEvents = new AuditEventsService({ db });
   const profile = new ProfileService({ db });
+  // API tokens: hashed like sessions; the authenticator resolves `Authorization: Bearer`.
+  const apiTokens = new ApiTokensService({ db, sessionSecret: config.sessionSecret });
+  const apiTokenAuth = new ApiTokenAuthenticator({ db, sessionSecret: config.sessionSecret });
   const directory = new DirectoryService({ db });
   const teamRooms = new TeamRoomsService({ db });
   const ownTeamRooms = new OwnTeamRoomsService({ db });
@@ -173,6 +210,8 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
 
   // What Infinity is told comes from memory, dropped on every change (policy-cache.ts).
   const policyCache = new PolicyCache(db);
+  // SCIM provisioning: tokens managed in the session scope, the SCIM server in its own below.
+  const scimTokens = new ScimTokensService({ db, ...links });
 
   registerErrorHandler(app);
   await registerOpenApi(app, config.publicUrl);
@@ -185,9 +224,16 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       // JSON only (415 otherwise); routes that take CSV add their own parser.
       api.removeContentTypeParser("text/plain");
       registerCsrf(api, config.secureCookies);
-      registerSessions(api, auth);
+      registerSessions(api, auth, apiTokenAuth);
       authRoutes(api, { auth, secureCookies: config.secureCookies });
+      twoFactorRoutes(api, {
+        twoFactor,
+        challenges: signInChallenges,
+        auth,
+        secureCookies: config.secureCookies,
+      });
       setupRoutes(api, { setup, auth, secureCookies: config.secureCookies });
+      ssoRoutes(api, { settings: ssoSettings, signIn: ssoSignIn, secureCookies: config.secureCookies });
       outboxRoutes(api, { db });
       serviceSettingsRoutes(api, { serviceSettings });
       infinitySettingsRoutes(api, { infinitySettings, policyRequestLog });
@@ -201,9 +247,11 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
       personalRoomRoutes(api, { personalRooms });
       auditEventRoutes(api, { auditEvents });
       profileRoutes(api, { profile });
+      apiTokenRoutes(api, { apiTokens });
       directoryRoutes(api, { directory });
       teamRoomRoutes(api, { teamRooms, ownTeamRooms });
       usageRoutes(api, { usage });
+      scimTokenRoutes(api, { scimTokens });
       endpointActivationAdminRoutes(api, { activation: endpointActivation });
       meetingConnectRoutes(api, { qr: videoSystemQr, connect: meetingConnect });
       await videoSystemRoutes(api, { videoSystems, bulkVideoSystems });
@@ -219,6 +267,13 @@ export async function buildApp(options: AppOptions): Promise<ConferoApp> {
     },
     { prefix: "/api/v1" },
   );
+  // SCIM 2.0 for identity providers: bearer tokens of one company, no cookies or CSRF.
+  await registerScimServer(app, {
+    db,
+    sessionSecret: config.sessionSecret,
+    baseUrl: scimTokens.scimBaseUrl,
+    users: new ScimUsersService({ db, links, baseUrl: scimTokens.scimBaseUrl }),
+  });
   // Pexip Infinity's external policy API: basic auth when configured, no cookies or CSRF.
   await registerPolicyServer(app, {
     cache: policyCache,

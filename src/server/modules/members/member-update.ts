@@ -5,7 +5,7 @@ import { type FieldProblems, ValidationError } from "../../errors.js";
 import { changeVideoAddress } from "../addresses/addresses.repository.js";
 import { recordAudit } from "../audit/audit.js";
 import type { AccountRow } from "../auth/accounts.repository.js";
-import type { AccountActor } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import { addressRules, type VideoDomains } from "../companies/company-video-domains.js";
 import type { PersonalRoomRow } from "../rooms/personal-rooms.repository.js";
 import { type MemberRow, updateMemberAccount, updatePersonalRoom } from "./members.repository.js";
@@ -145,7 +145,7 @@ export function planMemberUpdate(
 /** Writes the plan: addresses through the registry (409 on the field when taken), then the rows. */
 export async function applyMemberUpdate(
   tx: Db,
-  actor: AccountActor,
+  actor: Actor,
   companyId: string,
   found: MemberRow,
   plan: MemberUpdatePlan,

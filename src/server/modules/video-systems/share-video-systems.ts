@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client.js";
 import { recordAudits } from "../audit/audit.js";
-import type { AccountActor } from "../auth/actor.js";
+import type { Actor } from "../auth/actor.js";
 import { shareSystemsOfMembers } from "./video-systems.repository.js";
 
 /**
@@ -10,7 +10,7 @@ import { shareSystemsOfMembers } from "./video-systems.repository.js";
  */
 export async function shareVideoSystemsOf(
   tx: Db,
-  actor: AccountActor,
+  actor: Actor,
   companyId: string,
   members: readonly { id: string; fullName: string }[],
 ): Promise<void> {

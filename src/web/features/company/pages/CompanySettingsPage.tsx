@@ -2,6 +2,8 @@ import { Stack, Text } from "@mantine/core";
 import { PageHeader } from "../../../components/PageHeader";
 import { SectionCard } from "../../../components/SectionCard";
 import { UsageText } from "../../../components/UsageText";
+import { ScimSection } from "../../scim/components/ScimSection";
+import { SsoSettingsSection } from "../../sso/components/SsoSettingsSection";
 import { CompanyDomains } from "../components/CompanyDomains";
 import { CompanyFacts } from "../components/CompanyFacts";
 import { useScopedCompany } from "../components/CompanyScope";
@@ -37,6 +39,8 @@ export function CompanySettingsPage() {
           more, contact {company.partner.name}.
         </Text>
       </SectionCard>
+      <SsoSettingsSection company={company} />
+      <ScimSection companyId={company.id} />
     </Stack>
   );
 }
