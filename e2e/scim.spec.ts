@@ -12,14 +12,14 @@ import { E2E_BASE_URL } from "./support/environment.js";
  */
 
 const admin: Account = {
-  fullName: "Initech Admin",
-  email: "admin@initech.example",
-  password: "initech admin passphrase",
+  fullName: "Bluth Admin",
+  email: "admin@bluth.example",
+  password: "bluth admin passphrase",
 };
 const company = {
-  partnerName: "Initech Partners",
-  name: "Initech",
-  domain: "initech.example",
+  partnerName: "Bluth Partners",
+  name: "Bluth Company",
+  domain: "bluth.example",
   licences: 5,
   admin,
 };
@@ -39,7 +39,7 @@ async function openScimSettings(page: Page) {
 
 const scimUser = {
   schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
-  userName: "peter.gibbons@initech.example",
+  userName: "peter.gibbons@bluth.example",
   displayName: "Peter Gibbons",
   externalId: "entra-peter",
   active: true,
@@ -74,12 +74,12 @@ test("a company admin creates a SCIM token and an identity provider provisions a
     headers: { authorization: `Bearer ${secret}`, "content-type": "application/scim+json" },
   });
   expect(created.status(), await created.text()).toBe(201);
-  expect((await created.json()).userName).toBe("peter.gibbons@initech.example");
+  expect((await created.json()).userName).toBe("peter.gibbons@bluth.example");
 
   await openMembers(page);
   const row = page.getByRole("row", { name: /Peter Gibbons/ });
   await expect(row).toBeVisible();
-  await expect(row).toContainText("peter.gibbons@initech.example");
+  await expect(row).toContainText("peter.gibbons@bluth.example");
 
   // The token now shows when it was last used.
   const again = await openScimSettings(page);

@@ -20,13 +20,13 @@ import { firstLink, waitForMail } from "./support/mailbox.js";
  * sign-in page before getting in.
  */
 
-const company = { name: "Initech", slug: "initech" };
+const company = { name: "Stark Industries", slug: "stark" };
 const admin: Account = {
   fullName: "Bill Lumbergh",
-  email: "bill@initech.example",
+  email: "bill@stark.example",
   password: "bill's own passphrase",
 };
-const partnerName = "Initech Resellers";
+const partnerName = "Stark Resellers";
 const partnerAdmin: Account = {
   fullName: "Bob Slydell",
   email: "bob.slydell@resellers.example",
