@@ -59,6 +59,24 @@ describe("SCIM: an Okta cycle, bad input, licences and tenancy", () => {
     expect((await scimA.get("/Users?count=0")).json()).toMatchObject({ totalResults: 2, Resources: [] });
   });
 
+  it("shows an admin's edit on the Members page as a new lastModified and version", async () => {
+    const t = app();
+    const { scimA, companyA } = await scimWorld(t);
+    const created = await scimA.post("/Users", oktaUser("edna@okta.example"));
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, meta: before } = created.json();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const renamed = await companyA.admin.request("PATCH", `/api/v1/companies/${companyA.id}/members/${id}`, {
+      fullName: "Edna Edited",
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    const after = (await scimA.get(`/Users/${id}`)).json();
+    expect(after.displayName).toBe("Edna Edited");
+    expect(Date.parse(after.meta.lastModified)).toBeGreaterThan(Date.parse(before.lastModified));
+    expect(after.meta.version).not.toBe(before.version);
+  });
+
   it("refuses malformed JSON, bad filters and unknown attributes with SCIM errors, changing nothing, auditing each", async () => {
     const t = app();
     const { scimA, companyA } = await scimWorld(t);
