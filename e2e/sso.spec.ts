@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { completeSetup } from "../test/helpers/fixtures.js";
 import { startOidcProvider, type TestIdentityProvider } from "../test/helpers/oidc-provider.js";
-import { createCompany, createPartner, INVITEE_PASSWORD } from "../test/helpers/tenants.js";
+import { createCompany, createPartner, INVITEE_PASSWORD, invitationToken } from "../test/helpers/tenants.js";
 import type { TestApp } from "../test/helpers/test-app.js";
 import { TestClient } from "../test/helpers/test-client.js";
 import { type Account, signIn, signOut } from "./support/accounts.js";
@@ -16,7 +16,8 @@ import { startOwnConfero } from "./support/own-confero.js";
  * admin sets the provider up on the Settings page (discovery tested, redirect URI shown); an
  * invited member then types their email, continues with single sign-on, signs in at the
  * provider's login form and lands in Confero signed in. Someone the company does not know is
- * sent back with a clear message; required SSO hides the password field.
+ * sent back with a clear message; required SSO hides the password field, and an invitation
+ * accepted then goes through the provider instead of a password.
  */
 
 const PORT = E2E_PORT + 31;
@@ -29,9 +30,12 @@ const admin: Account = {
   password: INVITEE_PASSWORD,
 };
 const member = { fullName: "Mia Member", email: "mia@sso-co.example" };
+/** Invited while SSO is required: accepts the invitation through the provider. */
+const newcomer = { fullName: "Ivo Newcomer", email: "ivo@sso-co.example" };
 
 let close: (() => Promise<void>) | undefined;
 let idp: TestIdentityProvider;
+let app: TestApp;
 
 test.use({ baseURL: BASE_URL });
 test.describe.configure({ mode: "serial" });
@@ -47,16 +51,22 @@ test.beforeAll(async () => {
     await own.close();
   };
   const t: TestApp = { ...own, db: own.database.db, client: () => new TestClient(own.app) };
+  app = t;
   const operatorClient = await completeSetup(t);
   const partner = await createPartner(t, operatorClient, "Sso Partners");
   const company = await createCompany(t, partner.admin, partner.id, "sso-co");
-  const invited = await company.admin.post(`/api/v1/companies/${company.id}/invitations`, {
-    fullName: member.fullName,
-    email: member.email,
-    videoAddress: "mia.member",
-    role: "member",
-  });
-  if (invited.statusCode !== 201) throw new Error(`invite: ${invited.statusCode} ${invited.body}`);
+  for (const [person, videoAddress] of [
+    [member, "mia.member"],
+    [newcomer, "ivo.newcomer"],
+  ] as const) {
+    const invited = await company.admin.post(`/api/v1/companies/${company.id}/invitations`, {
+      fullName: person.fullName,
+      email: person.email,
+      videoAddress,
+      role: "member",
+    });
+    if (invited.statusCode !== 201) throw new Error(`invite: ${invited.statusCode} ${invited.body}`);
+  }
 });
 
 test.afterAll(async () => {
@@ -131,9 +141,9 @@ test("someone the company does not know comes back to the sign-in page with the 
   );
 });
 
-test("required single sign-on hides the password; the admin removes it again", async ({ page }) => {
+test("required single sign-on hides the password; the break-glass admin keeps theirs", async ({ page }) => {
   await signIn(page, admin);
-  let section = await openSsoSettings(page);
+  const section = await openSsoSettings(page);
   await section.getByRole("switch", { name: "Require single sign-on for members" }).check();
   await section.getByRole("button", { name: "Save" }).click();
   await expect(section.getByText("Choose who keeps their password")).toBeVisible();
@@ -157,7 +167,30 @@ test("required single sign-on hides the password; the admin removes it again", a
   await page.getByLabel("Password", { exact: true }).fill(admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: `Welcome, ${admin.fullName}` })).toBeVisible();
-  section = await openSsoSettings(page);
+  await signOut(page);
+});
+
+test("an invitation accepted while single sign-on is required goes through the provider, no password", async ({
+  page,
+}) => {
+  await page.goto(`/invitations/${await invitationToken(app, newcomer.email)}`);
+  await expect(page.getByText("Your company uses single sign-on")).toBeVisible();
+  await expect(page.getByLabel("Password", { exact: true })).toHaveCount(0);
+  await page.getByRole("link", { name: "Continue with single sign-on" }).click();
+  await signInAtProvider(page, newcomer.email);
+  await expect(page).toHaveURL(`${BASE_URL}/`);
+  await expect(page.getByRole("heading", { name: `Welcome, ${newcomer.fullName}` })).toBeVisible();
+  await signOut(page);
+});
+
+test("the admin removes single sign-on again", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email or video address").fill(admin.email);
+  await page.getByRole("button", { name: /break-glass administrator/ }).click();
+  await page.getByLabel("Password", { exact: true }).fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: `Welcome, ${admin.fullName}` })).toBeVisible();
+  const section = await openSsoSettings(page);
   await section.getByRole("button", { name: "Remove single sign-on" }).click();
   const dialog = page.getByRole("dialog", { name: "Remove single sign-on?" });
   await dialog.getByRole("button", { name: "Remove single sign-on" }).click();

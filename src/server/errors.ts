@@ -54,12 +54,14 @@ export class NotFoundError extends AppError {
 
 export class ConflictError extends AppError {
   readonly status = 409;
-  readonly code = "CONFLICT";
+  readonly code: string;
   constructor(
     message: string,
     readonly fields?: FieldProblems,
+    code = "CONFLICT",
   ) {
     super(message);
+    this.code = code;
   }
 }
 

@@ -99,6 +99,8 @@ export interface Invitation {
   partnerName: string | null;
   videoAddress: string | null;
   expiresAt: string;
+  /** "required": the invitee signs in through the company's identity provider, with no password. */
+  singleSignOn: "none" | "available" | "required";
 }
 
 /** Query parameters every list endpoint understands, plus the company status filter. */

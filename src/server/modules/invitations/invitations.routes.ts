@@ -47,6 +47,7 @@ export function invitationRoutes(
           400: errorResponse,
           403: errorResponse,
           404: errorResponse,
+          409: errorResponse,
         },
       },
     },

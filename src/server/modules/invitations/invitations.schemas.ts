@@ -12,6 +12,8 @@ export const invitationResponse = z
     partnerName: z.string().nullable(),
     videoAddress: z.string().nullable(),
     expiresAt: z.string(),
+    /** "required": accept by signing in through the company's identity provider, not with a password. */
+    singleSignOn: z.enum(["none", "available", "required"]),
   })
   .meta({ id: "Invitation" });
 

@@ -12,6 +12,7 @@ import { type AuthService, type ClientInfo, toActor } from "../auth/auth.service
 import { enqueueEmail, type OutgoingEmail } from "../mail/outbox.repository.js";
 import { invitationEmail } from "../mail/templates.js";
 import { insertPersonalRoom, personalRoomName } from "../rooms/personal-rooms.repository.js";
+import { passwordsOffFor, SSO_REQUIRED_MESSAGE, singleSignOnFor } from "../sso/sso-password.js";
 import { secondFactorStatus } from "../two-factor/sign-in-challenges.js";
 import {
   activateInvitedAccount,
@@ -241,6 +242,7 @@ export class InvitationsService {
       partnerName: isMember ? null : found.partnerName,
       videoAddress: found.account.videoAddress,
       expiresAt: found.expiresAt.toISOString(),
+      singleSignOn: await singleSignOnFor(this.deps.db, found.account),
     };
   }
 
@@ -248,12 +250,19 @@ export class InvitationsService {
    * Sets the password, activates the account and signs it in; returns the session cookie value —
    * or none when the account must first set up two-factor sign-in (staff, while the service
    * requires it): then it signs in on the sign-in page, which walks it through enrolment.
+   * Refused (409 SSO_REQUIRED, nothing changed) when the company has turned passwords off for
+   * the account: signing in through the identity provider activates it instead.
    */
   async accept(
     token: string,
     input: { password: string },
     client: ClientInfo,
   ): Promise<{ sessionToken: string | null; me: Awaited<ReturnType<AuthService["describe"]>> }> {
+    const found = await findUsableInvitation(this.deps.db, this.hash(token));
+    if (!found) throw new NotFoundError(INVITATION_GONE);
+    if (await passwordsOffFor(this.deps.db, found.account)) {
+      throw new ConflictError(SSO_REQUIRED_MESSAGE, undefined, "SSO_REQUIRED");
+    }
     const passwordHash = await hashPassword(input.password);
     const { accountId, sessionToken } = await this.deps.db.transaction(async (tx) => {
       const consumedFor = await consumeInvitation(tx, this.hash(token));

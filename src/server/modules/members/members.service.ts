@@ -8,6 +8,7 @@ import { companyForAdmin } from "../companies/company-access.policy.js";
 import { loadVideoDomains } from "../companies/company-dto.js";
 import { findInvitationInfo } from "../invitations/invitations.repository.js";
 import { findService } from "../setup/service.repository.js";
+import { passwordsOffFor } from "../sso/sso-password.js";
 import { shareVideoSystemsOf } from "../video-systems/share-video-systems.js";
 import { followMemberAddress } from "../video-systems/video-systems.repository.js";
 import { type MemberSummaryDto, toMember, toMemberSummary } from "./member-dto.js";
@@ -157,6 +158,13 @@ export class MembersService {
     }
     if (account.status !== "active") {
       throw new ConflictError("This member is suspended: a password reset would not let them sign in.");
+    }
+    if (await passwordsOffFor(this.deps.db, account)) {
+      throw new ConflictError(
+        "This member signs in through the company's identity provider (single sign-on is required): they have no password to reset.",
+        undefined,
+        "SSO_REQUIRED",
+      );
     }
     const service = await findService(this.deps.db);
     await this.deps.db.transaction(async (tx) => {

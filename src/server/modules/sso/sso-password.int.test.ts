@@ -6,7 +6,12 @@ import {
   TEST_REDIRECT_URI,
   type TestIdentityProvider,
 } from "../../../../test/helpers/oidc-provider.js";
-import { acceptInvitation, INVITEE_PASSWORD, twoTenants } from "../../../../test/helpers/tenants.js";
+import {
+  acceptInvitation,
+  INVITEE_PASSWORD,
+  invitationToken,
+  twoTenants,
+} from "../../../../test/helpers/tenants.js";
 import { useTestApp } from "../../../../test/helpers/test-app.js";
 import { testDatabaseKind } from "../../../../test/helpers/test-database.js";
 import { accounts, outbox } from "../../db/schema.js";
@@ -102,5 +107,63 @@ describe(`passwords when a company requires single sign-on (${testDatabaseKind()
       (await put({ required: true, breakGlassAccountId: adaId, emailDomains: ["other.example"] })).statusCode,
     ).toBe(200);
     expect((await login("mia@alpha-co.example")).statusCode).toBe(200);
+  });
+
+  it("lets no admin send a reset link to a member whose password is off; the break-glass admin's still goes", async () => {
+    const { companyA, companyB, adaId } = await setup();
+    await companyA.admin.request(
+      "PUT",
+      `/api/v1/companies/${companyA.id}/sso`,
+      ssoSettingsBody(idp, { required: true, breakGlassAccountId: adaId }),
+    );
+    const [mia] = await app().db.select().from(accounts).where(eq(accounts.email, "mia@alpha-co.example"));
+    const reset = (id: string, client = companyA.admin) =>
+      client.post(`/api/v1/companies/${companyA.id}/members/${id}/password-reset`, {});
+    const miaBefore = await mails("mia@alpha-co.example");
+
+    const refused = await reset(mia?.id ?? "");
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: "SSO_REQUIRED" });
+    expect(refused.json().error.message).toMatch(/identity provider/);
+    expect(await mails("mia@alpha-co.example")).toBe(miaBefore);
+    // Another company's admin still only sees "not found".
+    expect((await reset(mia?.id ?? "", companyB.admin)).statusCode).toBe(404);
+
+    const adaBefore = await mails("ada@alpha-co.example");
+    expect((await reset(adaId)).statusCode).toBe(202);
+    expect(await mails("ada@alpha-co.example")).toBe(adaBefore + 1);
+  });
+
+  it("accepts an invitation of a member whose password is off only through the identity provider", async () => {
+    const { companyA } = await setup();
+    const invited = await companyA.admin.post(`/api/v1/companies/${companyA.id}/invitations`, {
+      fullName: "Ivo Invited",
+      email: "ivo@alpha-co.example",
+      videoAddress: "ivo.invited",
+      role: "member",
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    const token = await invitationToken(app(), "ivo@alpha-co.example");
+    const shown = async () => (await app().client().get(`/api/v1/invitations/${token}`)).json();
+    expect((await shown()).singleSignOn).toBe("none");
+
+    const put = (overrides: Record<string, unknown>) =>
+      companyA.admin.request("PUT", `/api/v1/companies/${companyA.id}/sso`, ssoSettingsBody(idp, overrides));
+    expect((await put({ required: false })).statusCode).toBe(200);
+    expect((await shown()).singleSignOn).toBe("available");
+    const [ada] = await app().db.select().from(accounts).where(eq(accounts.email, "ada@alpha-co.example"));
+    expect((await put({ required: true, breakGlassAccountId: ada?.id })).statusCode).toBe(200);
+    expect((await shown()).singleSignOn).toBe("required");
+
+    const refused = await app()
+      .client()
+      .post(`/api/v1/invitations/${token}/accept`, { password: INVITEE_PASSWORD });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: "SSO_REQUIRED" });
+    expect(refused.cookies.some((c) => c.name === "confero_session")).toBe(false);
+    // Nothing changed: still invited, no password, and the link still works.
+    const [ivo] = await app().db.select().from(accounts).where(eq(accounts.email, "ivo@alpha-co.example"));
+    expect(ivo).toMatchObject({ status: "invited", passwordHash: null });
+    expect((await shown()).email).toBe("ivo@alpha-co.example");
   });
 });

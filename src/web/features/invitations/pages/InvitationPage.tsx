@@ -1,4 +1,4 @@
-import { Alert, Button, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Alert, Button, Divider, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
@@ -13,10 +13,15 @@ import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErro
 import { usePageTitle } from "../../../lib/usePageTitle";
 import { NewPasswordFields } from "../../auth/components/NewPasswordFields";
 import { validateConfirmation, validateNewPassword } from "../../auth/passwordRules";
+import { ssoStartUrl } from "../../sso/api";
 import { isSignInRequired } from "../api";
 import { useAcceptInvitation, useInvitation } from "../queries";
 
-/** /invitations/:token — the link in an invitation email: choose a password, and you are in. */
+/**
+ * /invitations/:token — the link in an invitation email: choose a password, and you are in. When
+ * the company signs its members in through its identity provider, the page offers that too; when
+ * it requires it, that is the only way (signing in there activates the account).
+ */
 export function InvitationPage() {
   usePageTitle("Accept invitation");
   const { token = "" } = useParams();
@@ -25,6 +30,8 @@ export function InvitationPage() {
 
   if (invitation.isPending) return <PageLoader label="Loading the invitation" />;
   if (linkStopped || isApiError(invitation.error, 404)) return <InvalidInvitation />;
+  if (invitation.data?.singleSignOn === "required")
+    return <AcceptWithSingleSignOn invitation={invitation.data} />;
   if (invitation.error) {
     return (
       <PublicPage title="Accept invitation">
@@ -52,6 +59,31 @@ function InvalidInvitation() {
         Sign in
       </Button>
     </PublicPage>
+  );
+}
+
+function AcceptWithSingleSignOn({ invitation }: { invitation: Invitation }) {
+  return (
+    <PublicPage title={`Welcome to ${invitation.companyName ?? "Confero"}`} width={480}>
+      <InvitationDetails invitation={invitation} />
+      <Alert color="blue" variant="light" title="Your company uses single sign-on">
+        You sign in through your company's identity provider, with the account you use at work: there is no
+        password to choose. Signing in activates your Confero account.
+      </Alert>
+      <Button component="a" href={ssoStartUrl(invitation.email)}>
+        Continue with single sign-on
+      </Button>
+    </PublicPage>
+  );
+}
+
+function InvitationDetails({ invitation }: { invitation: Invitation }) {
+  return (
+    <SimpleGrid cols={1} spacing="xs" component="dl" m={0}>
+      <Detail label="Name" value={invitation.fullName} />
+      <Detail label="Email" value={invitation.email} />
+      {invitation.videoAddress && <Detail label="Video address" value={invitation.videoAddress} />}
+    </SimpleGrid>
   );
 }
 
@@ -107,11 +139,15 @@ function AcceptInvitation({ token, invitation, onLinkStopped }: AcceptInvitation
 
   return (
     <PublicPage title={`Welcome to ${organisation}`} description={describeRole(invitation)} width={480}>
-      <SimpleGrid cols={1} spacing="xs" component="dl" m={0}>
-        <Detail label="Name" value={invitation.fullName} />
-        <Detail label="Email" value={invitation.email} />
-        {invitation.videoAddress && <Detail label="Video address" value={invitation.videoAddress} />}
-      </SimpleGrid>
+      <InvitationDetails invitation={invitation} />
+      {invitation.singleSignOn === "available" && (
+        <Stack gap="xs">
+          <Button component="a" href={ssoStartUrl(invitation.email)} variant="default">
+            Continue with single sign-on
+          </Button>
+          <Divider label="or choose a password" labelPosition="center" />
+        </Stack>
+      )}
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Text fw={600} component="h2" size="lg" m={0}>
