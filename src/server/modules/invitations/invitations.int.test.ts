@@ -53,6 +53,7 @@ describe("invitations", () => {
       partnerName: null,
       videoAddress: "alice.admin@acme.video.example.com",
       expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      singleSignOn: "none",
     });
   });
 
