@@ -30,8 +30,11 @@ import {
 export interface AuthLimits {
   /** Failed sign-ins per account (email or video address typed). */
   failuresPerAccount: LimitRule;
-  /** Sign-in attempts per client IP, successful or not. */
-  attemptsPerIp: LimitRule;
+  /**
+   * Failed sign-ins per client IP, across accounts (password spraying). Successful ones do not
+   * count: a company's office signs everyone in from one address behind its NAT.
+   */
+  failuresPerIp: LimitRule;
   /** Password-reset requests per client IP. */
   resetRequestsPerIp: LimitRule;
   /** Wrong two-factor codes per account, across sign-in challenges (two-factor module). */
@@ -40,7 +43,7 @@ export interface AuthLimits {
 
 export const DEFAULT_AUTH_LIMITS: AuthLimits = {
   failuresPerAccount: { limit: 10, windowSeconds: 15 * 60 },
-  attemptsPerIp: { limit: 50, windowSeconds: 15 * 60 },
+  failuresPerIp: { limit: 50, windowSeconds: 15 * 60 },
   resetRequestsPerIp: { limit: 10, windowSeconds: 15 * 60 },
   twoFactorFailuresPerAccount: { limit: 10, windowSeconds: 15 * 60 },
 };
@@ -67,12 +70,12 @@ export interface AuthServiceDeps {
 
 export class AuthService {
   private readonly failuresPerAccount: RateLimiter;
-  private readonly attemptsPerIp: RateLimiter;
+  private readonly failuresPerIp: RateLimiter;
   private readonly resetRequestsPerIp: RateLimiter;
 
   constructor(private readonly deps: AuthServiceDeps) {
     this.failuresPerAccount = new RateLimiter(deps.limits.failuresPerAccount);
-    this.attemptsPerIp = new RateLimiter(deps.limits.attemptsPerIp);
+    this.failuresPerIp = new RateLimiter(deps.limits.failuresPerIp);
     this.resetRequestsPerIp = new RateLimiter(deps.limits.resetRequestsPerIp);
   }
 
@@ -88,9 +91,8 @@ export class AuthService {
   > {
     const ipKey = client.ip ?? "unknown";
     const login = normaliseEmail(input.login);
-    const wait = Math.max(this.attemptsPerIp.blockedFor(ipKey), this.failuresPerAccount.blockedFor(login));
+    const wait = Math.max(this.failuresPerIp.blockedFor(ipKey), this.failuresPerAccount.blockedFor(login));
     if (wait > 0) throw new RateLimitedError(wait);
-    this.attemptsPerIp.hit(ipKey);
 
     const account = await findAccountByLogin(this.deps.db, login);
     let passwordOk = false;
@@ -98,6 +100,7 @@ export class AuthService {
     else await burnPasswordCheck(input.password);
     if (!account || !passwordOk || account.status !== "active") {
       this.failuresPerAccount.hit(login);
+      this.failuresPerIp.hit(ipKey);
       throw new UnauthenticatedError("Wrong email, video address or password.", "INVALID_CREDENTIALS");
     }
     // Single sign-on: a company that requires it refuses passwords (sso/sso-password.ts).
