@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -14,6 +15,9 @@ export default defineConfig({
       : ["src/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["node_modules", "dist", "e2e"],
     pool: "forks",
+    // Vitest's default (cores − 1) runs one file at a time on a 2-core machine; the files spend
+    // much of their time waiting on PGlite or PostgreSQL, so two at once cut the run by a third.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
