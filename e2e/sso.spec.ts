@@ -88,6 +88,16 @@ async function signInAtProvider(page: Page, login: string) {
   await page.getByRole("button", { name: "Sign-in" }).click();
 }
 
+/** While SSO is required the admin, the break-glass admin, still signs in with a password. */
+async function signInAsBreakGlassAdmin(page: Page) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email or video address").fill(admin.email);
+  await page.getByRole("button", { name: /break-glass administrator/ }).click();
+  await page.getByLabel("Password", { exact: true }).fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: `Welcome, ${admin.fullName}` })).toBeVisible();
+}
+
 test("a company admin sets up single sign-on against the identity provider", async ({ page }) => {
   await signIn(page, admin);
   const section = await openSsoSettings(page);
@@ -161,12 +171,7 @@ test("required single sign-on hides the password; the break-glass admin keeps th
   await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
 
   // The admin is the break-glass admin: their password still works.
-  await page.goto("/sign-in");
-  await page.getByLabel("Email or video address").fill(admin.email);
-  await page.getByRole("button", { name: /break-glass administrator/ }).click();
-  await page.getByLabel("Password", { exact: true }).fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${admin.fullName}` })).toBeVisible();
+  await signInAsBreakGlassAdmin(page);
   await signOut(page);
 });
 
@@ -184,12 +189,7 @@ test("an invitation accepted while single sign-on is required goes through the p
 });
 
 test("the admin removes single sign-on again", async ({ page }) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email or video address").fill(admin.email);
-  await page.getByRole("button", { name: /break-glass administrator/ }).click();
-  await page.getByLabel("Password", { exact: true }).fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: `Welcome, ${admin.fullName}` })).toBeVisible();
+  await signInAsBreakGlassAdmin(page);
   const section = await openSsoSettings(page);
   await section.getByRole("button", { name: "Remove single sign-on" }).click();
   const dialog = page.getByRole("dialog", { name: "Remove single sign-on?" });
