@@ -128,8 +128,14 @@ export const accounts = pgTable(
     passwordHash: text("password_hash"),
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     createdAt: createdAt(),
-    /** Last change to what SCIM shows of the account (its `meta.lastModified` and version). */
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Last change to the account: SCIM's `meta.lastModified` and version. Drizzle sets it on
+     * every update of the row, so no write path can forget it.
+     */
+    updatedAt: timestamp("updated_at", { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
     /** The identity provider's id for this person (SCIM `externalId`), unique in the company. */
     externalId: text("external_id"),
     /** Set when the account was created by the company's SCIM client (modules/scim). */

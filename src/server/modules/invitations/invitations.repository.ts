@@ -76,7 +76,7 @@ export async function expireAccountInvitations(tx: Db, accountId: string): Promi
 export async function activateInvitedAccount(tx: Db, accountId: string, passwordHash: string) {
   const [row] = await tx
     .update(accounts)
-    .set({ status: "active", passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() })
+    .set({ status: "active", passwordHash, passwordChangedAt: new Date() })
     .where(and(eq(accounts.id, accountId), eq(accounts.status, "invited")))
     .returning();
   return row;

@@ -403,7 +403,7 @@ export async function updateMemberAccount(
     await tx.transaction(async (sp) => {
       await sp
         .update(accounts)
-        .set({ ...changes, updatedAt: new Date() }) // SCIM's meta.lastModified
+        .set(changes)
         .where(and(eq(accounts.id, memberId), eq(accounts.companyId, companyId)));
     });
   } catch (error) {

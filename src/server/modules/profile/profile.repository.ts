@@ -40,7 +40,7 @@ export async function lockAccountName(tx: Db, accountId: string): Promise<string
 }
 
 export async function setAccountFullName(tx: Db, accountId: string, fullName: string): Promise<void> {
-  await tx.update(accounts).set({ fullName, updatedAt: new Date() }).where(eq(accounts.id, accountId));
+  await tx.update(accounts).set({ fullName }).where(eq(accounts.id, accountId));
 }
 
 /** The member's own personal VMR in their company, locked until the transaction ends. */

@@ -131,7 +131,7 @@ export async function findOtherSubjectHolder(db: Db, companyId: string, subject:
 export async function linkSignInAccount(tx: Db, accountId: string, subject: string) {
   const [row] = await tx
     .update(accounts)
-    .set({ ssoSubject: subject, status: "active", updatedAt: new Date() })
+    .set({ ssoSubject: subject, status: "active" })
     .where(
       and(
         eq(accounts.id, accountId),
