@@ -258,16 +258,15 @@ export class InvitationsService {
     input: { password: string },
     client: ClientInfo,
   ): Promise<{ sessionToken: string | null; me: Awaited<ReturnType<AuthService["describe"]>> }> {
-    const found = await findUsableInvitation(this.deps.db, this.hash(token));
-    if (!found) throw new NotFoundError(INVITATION_GONE);
-    if (await passwordsOffFor(this.deps.db, found.account)) {
-      throw new ConflictError(SSO_REQUIRED_MESSAGE, undefined, "SSO_REQUIRED");
-    }
     const passwordHash = await hashPassword(input.password);
     const { accountId, sessionToken } = await this.deps.db.transaction(async (tx) => {
       const consumedFor = await consumeInvitation(tx, this.hash(token));
       const account = consumedFor ? await activateInvitedAccount(tx, consumedFor, passwordHash) : undefined;
       if (!account) throw new NotFoundError(INVITATION_GONE);
+      // Thrown inside the transaction: the invitation is not used up and the account stays invited.
+      if (await passwordsOffFor(tx, account)) {
+        throw new ConflictError(SSO_REQUIRED_MESSAGE, undefined, "SSO_REQUIRED");
+      }
       await expireAccountInvitations(tx, account.id);
       await recordAudit(tx, toActor(account, client.ip), {
         action: "account.activated",

@@ -13,7 +13,7 @@ import { applyServerErrors, focusFirstInvalidField } from "../../../lib/formErro
 import { usePageTitle } from "../../../lib/usePageTitle";
 import { NewPasswordFields } from "../../auth/components/NewPasswordFields";
 import { validateConfirmation, validateNewPassword } from "../../auth/passwordRules";
-import { ssoStartUrl } from "../../sso/api";
+import { ContinueWithSsoButton } from "../../sso/components/SsoSignInOption";
 import { isSignInRequired } from "../api";
 import { useAcceptInvitation, useInvitation } from "../queries";
 
@@ -70,9 +70,7 @@ function AcceptWithSingleSignOn({ invitation }: { invitation: Invitation }) {
         You sign in through your company's identity provider, with the account you use at work: there is no
         password to choose. Signing in activates your Confero account.
       </Alert>
-      <Button component="a" href={ssoStartUrl(invitation.email)}>
-        Continue with single sign-on
-      </Button>
+      <ContinueWithSsoButton email={invitation.email} primary />
     </PublicPage>
   );
 }
@@ -142,9 +140,7 @@ function AcceptInvitation({ token, invitation, onLinkStopped }: AcceptInvitation
       <InvitationDetails invitation={invitation} />
       {invitation.singleSignOn === "available" && (
         <Stack gap="xs">
-          <Button component="a" href={ssoStartUrl(invitation.email)} variant="default">
-            Continue with single sign-on
-          </Button>
+          <ContinueWithSsoButton email={invitation.email} primary={false} />
           <Divider label="or choose a password" labelPosition="center" />
         </Stack>
       )}

@@ -33,18 +33,18 @@ export function useSsoSignIn(login: string) {
 
 export type SsoSignIn = ReturnType<typeof useSsoSignIn>;
 
-export function SsoSignInOption({ sso }: { sso: SsoSignIn }) {
-  if (sso.availability === "none") return null;
-  const button = (
-    <Button
-      component="a"
-      href={ssoStartUrl(sso.email)}
-      variant={sso.passwordAllowed ? "default" : "filled"}
-      fullWidth
-    >
+/** Off to the company's identity provider for `email` (the sign-in page, invitation links). */
+export function ContinueWithSsoButton({ email, primary }: { email: string; primary: boolean }) {
+  return (
+    <Button component="a" href={ssoStartUrl(email)} variant={primary ? "filled" : "default"} fullWidth>
       Continue with single sign-on
     </Button>
   );
+}
+
+export function SsoSignInOption({ sso }: { sso: SsoSignIn }) {
+  if (sso.availability === "none") return null;
+  const button = <ContinueWithSsoButton email={sso.email} primary={!sso.passwordAllowed} />;
   if (sso.availability === "available") {
     return (
       <Stack gap="xs">
