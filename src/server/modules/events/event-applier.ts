@@ -18,7 +18,7 @@ import {
   type ConferenceInstance,
   endInstance,
   openInstanceStart,
-  startInstance,
+  startInstances,
 } from "./room-usage.repository.js";
 import { type LegUpdate, type StoredLeg, upsertLegs } from "./usage.repository.js";
 import { UsageBatch } from "./usage-batch.js";
@@ -70,6 +70,9 @@ export class EventApplier {
   async applyBatch(tx: Db, envelopes: EventEnvelope[], context: ApplyContext): Promise<ApplyOutcome[]> {
     const outcomes: ApplyOutcome[] = [];
     const legEvents: LegEvent[] = [];
+    const starts: ConferenceInstance[] = [];
+    const ends: Array<{ index: number; envelope: EventEnvelope }> = [];
+    await this.deps.cache.prefetch(this.aliasesOf(envelopes, context), tx);
     for (const [index, envelope] of envelopes.entries()) {
       switch (envelope.event) {
         case "participant_connected":
@@ -80,15 +83,28 @@ export class EventApplier {
           else legEvents.push({ index, ...read });
           break;
         }
-        case "conference_started":
+        case "conference_started": {
+          const read = await this.readConference(tx, context, envelope);
+          if ("rejected" in read) outcomes[index] = read;
+          else {
+            starts.push(read.instance(new Date((read.startTime ?? envelope.time) * 1000)));
+            outcomes[index] = "applied";
+          }
+          break;
+        }
         case "conference_ended":
-          outcomes[index] = await this.conference(tx, context, envelope);
+          ends.push({ index, envelope });
           break;
         default:
           // eventsink_started/updated/stopped/ended, media-stream events, events of future versions.
           outcomes[index] = "ignored";
       }
     }
+    // Every start first, in one statement: an end finds its instance whether its start came
+    // before it in the batch or (out of order) after it, as it would one event at a time.
+    await startInstances(tx, starts);
+    for (const { index, envelope } of ends)
+      outcomes[index] = await this.conferenceEnded(tx, context, envelope);
     for (const round of inRounds(legEvents)) {
       const stored = await upsertLegs(
         tx,
@@ -197,15 +213,22 @@ export class EventApplier {
     });
   }
 
-  private async conference(tx: Db, context: ApplyContext, envelope: EventEnvelope): Promise<ApplyOutcome> {
-    const lookUp = (alias: string) => this.lookUp(tx, context, alias);
+  /** What a conference event says: its room (when it is one of ours) and its start; nothing written. */
+  private async readConference(
+    tx: Db,
+    context: ApplyContext,
+    envelope: EventEnvelope,
+  ): Promise<ConferenceReading | { rejected: string }> {
     const { data } = envelope;
-    const now = this.nowSeconds();
     const name = textField(data, "name");
     if (!name) return { rejected: "conference event without a name" };
-    const target = await targetOf(lookUp, textField(data, "tag"), name, null);
+    const target = await targetOf(
+      (alias) => this.lookUp(tx, context, alias),
+      textField(data, "tag"),
+      name,
+      null,
+    );
     const room = target && (target.kind === "personal_room" || target.kind === "team_room") ? target : null;
-    const startTime = timeField(data, "start_time", now);
     const instance = (startedAt: Date): ConferenceInstance => ({
       node: envelope.node,
       name,
@@ -214,13 +237,24 @@ export class EventApplier {
       roomKind: room ? (room.kind as "personal_room" | "team_room") : null,
       roomId: room?.id ?? null,
     });
-    if (envelope.event === "conference_started") {
-      await startInstance(tx, instance(new Date((startTime ?? envelope.time) * 1000)));
-      return "applied";
-    }
+    return { name, room, instance, startTime: timeField(data, "start_time", this.nowSeconds()) };
+  }
+
+  private async conferenceEnded(
+    tx: Db,
+    context: ApplyContext,
+    envelope: EventEnvelope,
+  ): Promise<ApplyOutcome> {
+    const read = await this.readConference(tx, context, envelope);
+    if ("rejected" in read) return read;
+    const { name, room, instance, startTime } = read;
+    const { data } = envelope;
+    const now = this.nowSeconds();
     const endTime = timeField(data, "end_time", now) ?? envelope.time;
     const startedAt =
-      startTime !== null ? new Date(startTime * 1000) : await openInstanceStart(tx, envelope.node, name);
+      startTime !== null
+        ? new Date(startTime * 1000)
+        : await openInstanceStart(tx, envelope.node, name, new Date(endTime * 1000));
     if (!startedAt) return { rejected: "conference ended that never started on this node" };
     if (endTime * 1000 < startedAt.getTime()) return { rejected: "the conference ended before it started" };
     const closed = await endInstance(tx, instance(startedAt), new Date(endTime * 1000));
@@ -246,6 +280,23 @@ export class EventApplier {
     return "applied";
   }
 
+  /** Every address the batch will look up, for one read of those not cached. */
+  private *aliasesOf(envelopes: EventEnvelope[], context: ApplyContext): Generator<string> {
+    const fields = { conference: ["name"], participant: ["conference", "destination_alias", "source_alias"] };
+    for (const { event, data } of envelopes) {
+      const kind = event.startsWith("participant_")
+        ? "participant"
+        : event.startsWith("conference_")
+          ? "conference"
+          : null;
+      for (const field of kind ? fields[kind] : []) {
+        const alias = textField(data, field);
+        const address = alias ? resolveInfinityAlias(alias, context.defaultDomain) : null;
+        if (address) yield address;
+      }
+    }
+  }
+
   private async lookUp(tx: Db, context: ApplyContext, alias: string): Promise<AddressTarget | null> {
     const address = resolveInfinityAlias(alias, context.defaultDomain);
     return address ? this.deps.cache.target(address, tx) : null;
@@ -253,6 +304,14 @@ export class EventApplier {
 }
 
 type LookUp = (alias: string) => Promise<AddressTarget | null>;
+
+interface ConferenceReading {
+  name: string;
+  room: Target | null;
+  /** The instance row for this node's run of the conference that started at `startedAt`. */
+  instance: (startedAt: Date) => ConferenceInstance;
+  startTime: number | null;
+}
 
 interface LegEvent {
   index: number;

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { EventEnvelope } from "../../../domain/pexip-events.js";
 import { type Db, queryRows } from "../../db/client.js";
-import { eventInbox, eventSinkCounters, rejectedEvents } from "../../db/schema.js";
+import { eventSinkCounters, rejectedEvents } from "../../db/schema.js";
 
 export interface InboxRow {
   id: number;
@@ -13,17 +13,23 @@ export function envelopeKey(node: string, seq: number, time: number): string {
   return `${node}\u0000${seq}\u0000${time}`;
 }
 
-/** Writes envelopes not seen before (replays are dropped); answers the keys of those written. */
+/**
+ * Writes envelopes not seen before (replays are dropped); answers the keys of those written.
+ * The whole group goes as one JSON parameter that PostgreSQL unpacks: building a multi-row
+ * `values (…)` in the query builder cost more CPU than the insert itself at 2,000 events/s.
+ */
 export async function insertEnvelopesReturningKeys(db: Db, envelopes: EventEnvelope[]): Promise<Set<string>> {
   if (envelopes.length === 0) return new Set();
-  const inserted = await db
-    .insert(eventInbox)
-    .values(
-      envelopes.map((e) => ({ node: e.node, seq: e.seq, eventTime: e.time, event: e.event, payload: e })),
-    )
-    .onConflictDoNothing()
-    .returning({ node: eventInbox.node, seq: eventInbox.seq, eventTime: eventInbox.eventTime });
-  return new Set(inserted.map((row) => envelopeKey(row.node, Number(row.seq), Number(row.eventTime))));
+  const inserted = await queryRows<{ node: string; seq: string | number; event_time: number }>(
+    db,
+    sql`insert into event_inbox (node, seq, event_time, event, payload)
+        select e->>'node', (e->>'seq')::bigint, (e->>'time')::float8, e->>'event', e
+          from jsonb_array_elements(${JSON.stringify(envelopes)}::jsonb) with ordinality as x(e, n)
+         order by n
+        on conflict do nothing
+        returning node, seq, event_time`,
+  );
+  return new Set(inserted.map((row) => envelopeKey(row.node, Number(row.seq), Number(row.event_time))));
 }
 
 /** The oldest envelopes not applied yet, in the order they arrived. */

@@ -21,6 +21,13 @@ export interface IngestOutcome {
 
 /** Envelopes applied per transaction: big enough to share commits, small enough to keep PGlite responsive. */
 const BATCH_SIZE = 200;
+/**
+ * While events keep arriving, the drain pauses this long between batches so that each batch
+ * gathers more of them: eight nodes at 2,000 events/s then cost a few dozen applying
+ * transactions a second instead of one per request, and the requests keep the CPU. A lone
+ * event is applied at once; the usage figures lag by a fraction of a second at most.
+ */
+const GATHER_MS = 50;
 /** Rejected events keep this much of their JSON for the operator to look at. */
 const SAMPLE_CHARS = 2000;
 
@@ -87,6 +94,7 @@ export class EventIngestService {
         // The database is away: the timer comes back for the inbox, which has lost nothing.
         return;
       }
+      if (this.again) await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     } while (this.again);
   }
 

@@ -302,6 +302,44 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     expect((await usage(app(), world.company.id)).total.roomSeconds).toBe(62);
   });
 
+  it("in one batch (starts are written first): an end without start_time closes its own run, not a later one", async () => {
+    const world = await policyWorld(app());
+    const service = await serviceOf(app(), world.board.address);
+    const node = new InfinityNode("10.44.99.5");
+    const first = conferenceEvents(node, service.name, service.tag, T0, T0 + 60);
+    const second = conferenceEvents(node, service.name, service.tag, T0 + 120, T0 + 300);
+    const { start_time: _, ...endSaysNoStart } = first.ended.data;
+    await postEvents(app(), {
+      node: node.node,
+      seq: 1,
+      version: 2,
+      time: T0 + 400,
+      event: "eventsink_bulk",
+      // The second room's end arrives before its start (out of order): still one run.
+      data: [first.started, { ...first.ended, data: endSaysNoStart }, second.started, second.ended],
+    });
+    await app().services.eventIngest.drain();
+    expect((await usage(app(), world.company.id)).total.roomSeconds).toBe(60 + 180);
+    expect(await readCounters(app().db)).toMatchObject({ rejected: 0 });
+  });
+
+  it("in one batch: a run whose end arrives before its start counts once", async () => {
+    const world = await policyWorld(app());
+    const service = await serviceOf(app(), world.board.address);
+    const node = new InfinityNode("10.44.99.6");
+    const run = conferenceEvents(node, service.name, service.tag, T0, T0 + 90);
+    await postEvents(app(), {
+      node: node.node,
+      seq: 1,
+      version: 2,
+      time: T0 + 400,
+      event: "eventsink_bulk",
+      data: [run.ended, run.started, run.ended],
+    });
+    await app().services.eventIngest.drain();
+    expect((await usage(app(), world.company.id)).total.roomSeconds).toBe(90);
+  });
+
   it("counts a point-to-point call once: the caller's leg, not the gateway's leg out", async () => {
     const world = await policyWorld(app());
     const service = await serviceOf(app(), world.mia.address);

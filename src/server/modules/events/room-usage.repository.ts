@@ -10,12 +10,18 @@ export interface ConferenceInstance {
   roomId: string | null;
 }
 
-/** A node started running a conference (a replay or a late start changes nothing). */
-export async function startInstance(db: Db, instance: ConferenceInstance): Promise<void> {
+/**
+ * Nodes started running conferences (a replay or a late start changes nothing): a batch's
+ * starts in one statement, one array per column.
+ */
+export async function startInstances(db: Db, instances: readonly ConferenceInstance[]): Promise<void> {
+  if (instances.length === 0) return;
+  const column = <T>(pick: (i: ConferenceInstance) => T) => sql.param(instances.map(pick));
   await db.execute(sql`
     insert into conference_instances (node, name, started_at, company_id, room_kind, room_id)
-    values (${instance.node}, ${instance.name}, ${instance.startedAt}, ${instance.companyId},
-      ${instance.roomKind}, ${instance.roomId})
+    select * from unnest(${column((i) => i.node)}::text[], ${column((i) => i.name)}::text[],
+      ${column((i) => i.startedAt.toISOString())}::timestamptz[], ${column((i) => i.companyId)}::uuid[],
+      ${column((i) => i.roomKind)}::text[], ${column((i) => i.roomId)}::uuid[])
     on conflict do nothing`);
 }
 
@@ -46,12 +52,20 @@ export async function endInstance(
   return row ? { ...row, startedAt: new Date(row.startedAt) } : null;
 }
 
-/** The node's open instance of a conference, for an ended event that gives no start time. */
-export async function openInstanceStart(db: Db, node: string, name: string): Promise<Date | null> {
+/**
+ * The node's open instance of a conference, for an ended event that gives no start time: the
+ * latest one that started no later than the end (one that started after it is a later instance).
+ */
+export async function openInstanceStart(
+  db: Db,
+  node: string,
+  name: string,
+  endedAt: Date,
+): Promise<Date | null> {
   const [row] = await queryRows<{ startedAt: Date }>(
     db,
     sql`select started_at as "startedAt" from conference_instances
-        where node = ${node} and name = ${name} and ended_at is null
+        where node = ${node} and name = ${name} and ended_at is null and started_at <= ${endedAt}
         order by started_at desc limit 1`,
   );
   return row ? new Date(row.startedAt) : null;
@@ -60,7 +74,8 @@ export async function openInstanceStart(db: Db, node: string, name: string): Pro
 /**
  * Adds [start, end] to the room's in-use time, merging it with every stretch it overlaps or
  * touches (other nodes running the same conference); returns the seconds the union grew by.
- * Serialised per room by a transaction lock, so two nodes' ends cannot both count an overlap.
+ * Only the ingest worker calls it, inside the transaction that holds the workers' lock
+ * (event-inbox.repository.ts), so two nodes' ends can never both count an overlap.
  */
 export async function addRoomInterval(
   db: Db,
@@ -73,7 +88,6 @@ export async function addRoomInterval(
     added: { start: number; end: number },
   ) => { merged: { start: number; end: number }; grewBy: number },
 ): Promise<{ grewBy: number; mergedStart: Date }> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`confero:room:${roomId}`}))`);
   const overlapping = await queryRows<{ id: string; startedAt: Date; endedAt: Date }>(
     db,
     sql`delete from room_intervals

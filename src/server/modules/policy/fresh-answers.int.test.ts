@@ -73,6 +73,18 @@ describe(`policy: fresh answers across instances (${testDatabaseKind()})`, () =>
     expect(moved.body.result).toMatchObject({ service_type: "conference", pin: "4821" });
   });
 
+  it("forgets what the event sink's batch read ahead (taken addresses and free ones) when a room moves", async () => {
+    const world = await policyWorld(ui);
+    const moved = `mia.meets@${world.domain}`;
+    const cache = infinity.services.policyCache;
+    await cache.prefetch([world.mia.room, moved]);
+    expect((await cache.target(world.mia.room))?.type).toBe("personal_room");
+    expect(await cache.target(moved)).toBeNull();
+    await patchMember(world, { personalRoom: { addressLocalPart: "mia.meets" } });
+    expect(await cache.target(world.mia.room)).toBeNull();
+    expect((await conference(infinity, moved)).body.result).toMatchObject({ service_type: "conference" });
+  });
+
   it("answers from the database alone while change notifications cannot be heard", async () => {
     const world = await policyWorld(ui);
     const cache = infinity.services.policyCache;

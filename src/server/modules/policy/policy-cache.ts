@@ -1,6 +1,11 @@
 import { LRUCache } from "lru-cache";
 import type { Database, Db } from "../../db/client.js";
-import { type AddressTarget, findAddressTarget, listOwnedDomains } from "./policy-targets.repository.js";
+import {
+  type AddressTarget,
+  findAddressTarget,
+  findAddressTargets,
+  listOwnedDomains,
+} from "./policy-targets.repository.js";
 
 /** The channel migration 0008's triggers notify when anything a policy answer reads changes. */
 export const POLICY_CHANGES_CHANNEL = "confero_policy";
@@ -110,6 +115,21 @@ export class PolicyCache {
     const target = await read;
     if (generation === this.generation && this.listening) this.targets.set(address, { target });
     return target;
+  }
+
+  /**
+   * Reads the targets of every address not cached yet in one statement and caches them (those
+   * no one has too), so the `target` calls that follow are hits — the event sink's batch asks
+   * about hundreds of aliases at once, many of them callers from outside.
+   */
+  async prefetch(addresses: Iterable<string>, db: Db = this.db): Promise<void> {
+    if (!this.listening) return;
+    const missing = [...new Set(addresses)].filter((a) => !this.targets.has(a) && !this.pending.has(a));
+    if (missing.length === 0) return;
+    const generation = this.generation;
+    const found = await findAddressTargets(db, missing);
+    if (generation !== this.generation || !this.listening) return;
+    for (const address of missing) this.targets.set(address, { target: found.get(address) ?? null });
   }
 
   /** The service's and every company's domains. */

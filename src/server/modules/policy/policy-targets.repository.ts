@@ -75,8 +75,8 @@ interface TargetRow {
 
 const person = alias(accounts, "p");
 
-/** One statement, prepared once per connection (`policy_target`): planning it cost more than running it. */
-function targetQuery(db: Db) {
+/** The select every target read shares: the address's row and each owner table on its primary key. */
+function targetSelect(db: Db) {
   return db
     .select({
       address: videoAddresses.address,
@@ -119,7 +119,12 @@ function targetQuery(db: Db) {
           when 'personal_room' then ${personalRooms.accountId}
           when 'video_system' then ${videoSystems.twinnedAccountId} end`,
       ),
-    )
+    );
+}
+
+/** One statement, prepared once per connection (`policy_target`): planning it cost more than running it. */
+function targetQuery(db: Db) {
+  return targetSelect(db)
     .where(eq(videoAddresses.address, sql.placeholder("address")))
     .limit(1)
     .prepare("policy_target");
@@ -140,6 +145,23 @@ export async function findAddressTarget(db: Db, address: string): Promise<Addres
   }
   const [row] = (await query.execute({ address })) as TargetRow[];
   return row ? toTarget(row) : null;
+}
+
+/**
+ * The targets of many addresses (stored forms) in one statement, for the event sink's batches;
+ * an address no one has is absent from the map.
+ */
+export async function findAddressTargets(
+  db: Db,
+  addresses: readonly string[],
+): Promise<Map<string, AddressTarget | null>> {
+  const found = new Map<string, AddressTarget | null>();
+  if (addresses.length === 0) return found;
+  const rows = (await targetSelect(db).where(
+    sql`${videoAddresses.address} = any(${sql.param([...addresses])}::text[])`,
+  )) as TargetRow[];
+  for (const row of rows) found.set(row.address, toTarget(row));
+  return found;
 }
 
 function toTarget(row: TargetRow): AddressTarget | null {
