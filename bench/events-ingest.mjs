@@ -13,8 +13,13 @@ import { openBenchDatabase, seedPolicyData } from "./policy-seed.mjs";
 // After each part it waits until the sink has applied everything to the usage figures (as an
 // operator sees it: GET /operator/event-sink) and reports that rate too.
 // Goal on PostgreSQL: ≥ 2,000 events/s from 8 nodes and p99 < 10 ms (one node waiting on each
-// answer cannot beat 1/latency: its goal is the p99). Bulk mode (one node, 100 events a body) is
-// reported too. Runs on PGlite and, with BENCH_DATABASE_URL (or TEST_DATABASE_URL), on PostgreSQL
+// answer cannot beat 1/latency: its goal is the p99). Two readings of the 8 nodes: `eightNodes`
+// sends as fast as the answers come (the most the sink takes; its p99 is the p99 at saturation),
+// `eightNodesAtGoal` sends 2,050 events/s spread evenly over each node's stream, as calls make
+// them — the goal is judged there. Its p99 counts from when each event was due, so a node that
+// falls behind pays its queue (and, on one machine, the sender's own scheduling delays);
+// `answerP99Ms` is from send to answer, what the sink itself took. Bulk mode (one node, 100
+// events a body) is reported too. Runs on PGlite and, with BENCH_DATABASE_URL (or TEST_DATABASE_URL), on PostgreSQL
 // in a database of its own (confero_bench_events, dropped after). `npm run bench` includes it;
 // `node bench/events-ingest.mjs` runs it alone (after `npm run build`).
 import { benchServerEnv, stopServer, withScratchPglite, withScratchPostgres } from "./scratch.mjs";
@@ -24,10 +29,12 @@ const simulator = () =>
   import(pathToFileURL(path.join(root, "dist/server/modules/events/traffic-simulator.js")).href);
 
 const GOALS = { eventsPerSecond: 2_000, p99Ms: 10 };
+/** The paced run aims a little above the goal, so that the rate it reaches is past it, not on it. */
+const PACED_EVENTS_PER_SECOND = 2_050;
 /** One company: 2,000 members (personal rooms), 500 team rooms, 200 video systems. */
 const SHAPE = { companies: 1, members: 2_000, teamRooms: 500, videoSystems: 200 };
 const SINK = { username: "infinity-events", password: randomBytes(12).toString("hex") };
-const CALLS = { warmUp: 40, oneNode: 600, eightNodes: 1_600, bulk: 600 };
+const CALLS = { warmUp: 40, oneNode: 600, eightNodes: 1_600, atGoal: 1_600, bulk: 600 };
 const BULK_SIZE = 100;
 
 /** The company's addresses with Confero's own answers (name, service tag), read from the database. */
@@ -72,8 +79,11 @@ async function traffic(directory, nodes, calls, seed) {
 
 /** One sender's answers can only come so fast: its goal is the latency, the throughput is 8 senders'. */
 function figures(sent, ms, goals = GOALS) {
-  const sorted = [...sent.latenciesMs].sort((a, b) => a - b);
-  const at = (p) => round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0);
+  const percentile = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return (p) => round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0);
+  };
+  const at = percentile(sent.latenciesMs);
   const eventsPerSecond = Math.round(sent.events / (ms / 1000));
   const p99Ms = at(0.99);
   return {
@@ -83,8 +93,10 @@ function figures(sent, ms, goals = GOALS) {
     seconds: round(ms / 1000),
     eventsPerSecond,
     p50Ms: at(0.5),
+    p95Ms: at(0.95),
     p99Ms,
-    maxMs: round(sorted[sorted.length - 1] ?? 0),
+    maxMs: at(1),
+    answerP99Ms: percentile(sent.answerMs)(0.99),
     ...(Object.keys(goals).length > 0
       ? { goalMet: eventsPerSecond >= (goals.eventsPerSecond ?? 0) && p99Ms < (goals.p99Ms ?? Infinity) }
       : {}),
@@ -142,9 +154,9 @@ async function runOn(kind, env, target) {
   try {
     await operator("GET", "/setup/status");
     await operator("POST", "/auth/login", operatorLogin);
-    const send = async (streams, goals, bulkSize = null) => {
+    const send = async (streams, goals, bulkSize = null, paceSeconds = undefined) => {
       const started = performance.now();
-      const sent = await sim.sendStreams(client, streams, { bulkSize });
+      const sent = await sim.sendStreams(client, streams, { bulkSize, paceSeconds });
       return figures(sent, performance.now() - started, goals);
     };
     await send(await traffic(directory, ["10.44.97.1"], CALLS.warmUp, 1));
@@ -157,8 +169,14 @@ async function runOn(kind, env, target) {
     const eightNodes = Array.from({ length: 8 }, (_, i) => `10.44.99.${i + 1}`);
     const eight = await traffic(directory, eightNodes, CALLS.eightNodes, 3);
     const eightStarted = performance.now();
-    const concurrent = await send(eight, GOALS);
+    const concurrent = await send(eight, {});
     const eightApplyMs = await waitUntilApplied(operator);
+    const eightAllAppliedMs = Math.round(performance.now() - eightStarted);
+
+    const paced = await traffic(directory, eightNodes, CALLS.atGoal, 5);
+    const pacedEvents = [...paced.values()].reduce((n, stream) => n + stream.length, 0);
+    const atGoal = await send(paced, GOALS, null, pacedEvents / PACED_EVENTS_PER_SECOND);
+    const atGoalApplyMs = await waitUntilApplied(operator);
 
     // Infinity's bulk mode: one node, eventsink_bulk bodies of 100 events, one at a time.
     const bulk = await send(await traffic(directory, ["10.44.96.1"], CALLS.bulk, 4), {}, BULK_SIZE);
@@ -177,7 +195,13 @@ async function runOn(kind, env, target) {
         ...concurrent,
         nodes: 8,
         appliedPerSecond: applied(concurrent, concurrent.seconds, eightApplyMs),
-        allAppliedAfterMs: eightApplyMs === null ? null : Math.round(performance.now() - eightStarted),
+        allAppliedAfterMs: eightApplyMs === null ? null : eightAllAppliedMs,
+      },
+      eightNodesAtGoal: {
+        ...atGoal,
+        nodes: 8,
+        pacedAtEventsPerSecond: PACED_EVENTS_PER_SECOND,
+        appliedPerSecond: applied(atGoal, atGoal.seconds, atGoalApplyMs),
       },
       oneNodeBulk: {
         ...bulk,
@@ -185,7 +209,7 @@ async function runOn(kind, env, target) {
         latencyIsPer: "body",
         appliedPerSecond: applied(bulk, bulk.seconds, bulkApplyMs),
       },
-      goals: { oneNode: { p99Ms: GOALS.p99Ms }, eightNodes: GOALS },
+      goals: { oneNode: { p99Ms: GOALS.p99Ms }, eightNodesAtGoal: GOALS },
     };
   } finally {
     client.close();

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  ConferoClient,
   type DirectoryEntry,
   type Envelope,
   MAX_CALL_SECONDS,
@@ -11,6 +12,7 @@ import {
   policyQuery,
   renderCall,
   type ServiceAnswer,
+  sendStreams,
   simulateCalls,
   streamsByNode,
   zonedParts,
@@ -230,6 +232,8 @@ describe("traffic generator", () => {
 interface Received {
   body: Record<string, unknown>;
   authorization: string | undefined;
+  /** performance.now() when the body had arrived. */
+  at: number;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {
@@ -276,7 +280,7 @@ async function standIn() {
       inFlight.set(node, busy);
       await new Promise((r) => setTimeout(r, 1));
       inFlight.set(node, (inFlight.get(node) ?? 1) - 1);
-      received.push({ body, authorization: request.headers.authorization });
+      received.push({ body, authorization: request.headers.authorization, at: performance.now() });
       const count = body.event === "eventsink_bulk" ? (body.data as unknown[]).length : 1;
       return send(200, { status: "ok", received: count, accepted: count, duplicates: 0, rejected: 0 });
     }
@@ -376,6 +380,24 @@ describe("simulateCalls against a running server", () => {
     expect(envelopes).toHaveLength(summary.events);
     expect(summary.requests).toBeLessThan(summary.events / 10);
     expect(envelopes.every((e) => e.version === 1)).toBe(true);
+  });
+
+  it("paces each node's events evenly over paceSeconds, never sending one before it is due", async () => {
+    server = await standIn();
+    const envelopes = eventsOf(history(5, 6)).slice(0, 40);
+    const streams = streamsByNode(envelopes);
+    const client = new ConferoClient(server.url);
+    const started = performance.now();
+    const figures = await sendStreams(client, streams, { paceSeconds: 0.4 });
+    client.close();
+    expect(figures).toMatchObject({ errors: 0, events: server.received.length });
+    expect(figures.latenciesMs).toHaveLength(server.received.length);
+    for (const [node, sent] of streams) {
+      const arrived = server.received.filter((r) => r.body.node === node);
+      expect(arrived.map((r) => r.body.seq)).toEqual(sent.map((e) => e.seq));
+      for (const [n, r] of arrived.entries())
+        expect(r.at - started).toBeGreaterThanOrEqual((n * 400) / sent.length - 1);
+    }
   });
 
   it("runs live: calls start now and each event is sent when it falls due", async () => {

@@ -204,8 +204,10 @@ export interface SendFigures {
   duplicates: number;
   rejected: number;
   errors: number;
-  /** Per request: one event each, or one bulk body. */
+  /** Per request (one event each, or one bulk body), as the node sees it: from when it was due. */
   latenciesMs: number[];
+  /** Per request, from sending it to its answer: what the sink itself took. */
+  answerMs: number[];
   firstError: string | null;
 }
 
@@ -218,21 +220,31 @@ export function emptyFigures(): SendFigures {
     rejected: 0,
     errors: 0,
     latenciesMs: [],
+    answerMs: [],
     firstError: null,
   };
 }
 
 /**
  * POSTs one body as a node does: waits for the answer, and retries what failed (a network error,
- * 429 or 5xx) a few times before giving up on it.
+ * 429 or 5xx) a few times before giving up on it. The latency counts from `dueAt` (performance
+ * clock) when the body was due earlier than it could be sent — the wait in the node's queue is
+ * part of what the node sees — and from the send otherwise.
  */
-export async function postAsNode(client: ConferoClient, body: unknown, events: number, figures: SendFigures) {
+export async function postAsNode(
+  client: ConferoClient,
+  body: unknown,
+  events: number,
+  figures: SendFigures,
+  dueAt: number | null = null,
+) {
   for (let attempt = 0; ; attempt++) {
     let failure: string;
     try {
       const answer = await client.postEvents(body);
       figures.requests += 1;
-      figures.latenciesMs.push(answer.ms);
+      figures.latenciesMs.push(dueAt === null ? answer.ms : performance.now() - dueAt);
+      figures.answerMs.push(answer.ms);
       if (answer.status >= 200 && answer.status < 300) {
         const counts = isRecord(answer.body) ? answer.body : {};
         figures.events += events;
@@ -258,20 +270,34 @@ export async function postAsNode(client: ConferoClient, body: unknown, events: n
 const RETRIES = 3;
 export const DEFAULT_BULK_SIZE = 100;
 
-/** Each node's stream sent in order — one event per request, or bulk bodies — all nodes at once. */
+/**
+ * Each node's stream sent in order — one event per request, or bulk bodies — all nodes at once:
+ * as fast as the answers come, or spread evenly over `paceSeconds` (each node's events due at
+ * even steps from the start, as calls make them; a node that falls behind sends at once, and the
+ * latency it records includes the delay).
+ */
 export async function sendStreams(
   client: ConferoClient,
   streams: ReadonlyMap<string, readonly Envelope[]>,
-  options: { bulkSize?: number | null; version?: number } = {},
+  options: { bulkSize?: number | null; version?: number; paceSeconds?: number } = {},
 ): Promise<SendFigures> {
   const figures = emptyFigures();
+  const started = performance.now();
+  const dueAt = async (n: number, of: number) => {
+    if (!options.paceSeconds) return null;
+    const due = started + (n * options.paceSeconds * 1000) / of;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    return due;
+  };
   await Promise.all(
     [...streams].map(async ([node, envelopes]) => {
       if (options.bulkSize) {
         for (const body of bulkBodies(node, envelopes, options.bulkSize, options.version))
           await postAsNode(client, body, body.data.length, figures);
       } else {
-        for (const envelope of envelopes) await postAsNode(client, envelope, 1, figures);
+        for (const [n, envelope] of envelopes.entries())
+          await postAsNode(client, envelope, 1, figures, await dueAt(n, envelopes.length));
       }
     }),
   );
