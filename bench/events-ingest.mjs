@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { apiClient, startServer } from "./members-list.mjs";
+import { startBare } from "./policy.mjs";
 import { openBenchDatabase, seedPolicyData } from "./policy-seed.mjs";
 // Event sink ingest (issue 7): how fast `POST /events/v1/pexip` takes Infinity's events, sent as
 // its Conferencing Nodes send them — each node one POST at a time, waiting for every answer —
@@ -14,12 +15,14 @@ import { openBenchDatabase, seedPolicyData } from "./policy-seed.mjs";
 // operator sees it: GET /operator/event-sink) and reports that rate too.
 // Goal on PostgreSQL: ≥ 2,000 events/s from 8 nodes and p99 < 10 ms (one node waiting on each
 // answer cannot beat 1/latency: its goal is the p99). Two readings of the 8 nodes: `eightNodes`
-// sends as fast as the answers come (the most the sink takes; its p99 is the p99 at saturation),
-// `eightNodesAtGoal` sends 2,050 events/s spread evenly over each node's stream, as calls make
-// them — the goal is judged there. Its p99 counts from when each event was due, so a node that
-// falls behind pays its queue (and, on one machine, the sender's own scheduling delays);
-// `answerP99Ms` is from send to answer, what the sink itself took. Bulk mode (one node, 100
-// events a body) is reported too. Runs on PGlite and, with BENCH_DATABASE_URL (or TEST_DATABASE_URL), on PostgreSQL
+// sends as fast as the answers come, each node waiting for each answer as Infinity's do — the
+// most the sink takes, with the p99 at that rate; the goal is judged there. `eightNodesAtGoal`
+// sends 2,050 events/s spread evenly over each node's stream, as calls make them, with latency
+// counted from when each event was due (a node that falls behind pays its queue) and
+// `answerP99Ms` from send to answer; `senderFloor` is the same paced run against a bare Fastify
+// route that answers at once (bench/bare-fastify.mjs): on one small machine the sender's own
+// stalls show in the due-time p99, and the floor says how much of it is the sender's. Bulk mode
+// (one node, 100 events a body) is reported too. Runs on PGlite and, with BENCH_DATABASE_URL (or TEST_DATABASE_URL), on PostgreSQL
 // in a database of its own (confero_bench_events, dropped after). `npm run bench` includes it;
 // `node bench/events-ingest.mjs` runs it alone (after `npm run build`).
 import { benchServerEnv, stopServer, withScratchPglite, withScratchPostgres } from "./scratch.mjs";
@@ -34,6 +37,7 @@ const PACED_EVENTS_PER_SECOND = 2_050;
 /** One company: 2,000 members (personal rooms), 500 team rooms, 200 video systems. */
 const SHAPE = { companies: 1, members: 2_000, teamRooms: 500, videoSystems: 200 };
 const SINK = { username: "infinity-events", password: randomBytes(12).toString("hex") };
+const EIGHT_NODE_ROUNDS = 3;
 const CALLS = { warmUp: 40, oneNode: 600, eightNodes: 1_600, atGoal: 1_600, bulk: 600 };
 const BULK_SIZE = 100;
 
@@ -133,6 +137,23 @@ async function operatorPassword(database) {
   return { login: rows[0].email, password };
 }
 
+/** The paced run against a route that answers at once: what the sender alone adds on this machine. */
+async function pacedAgainstBare(streams) {
+  const sim = await simulator();
+  const { child, port } = await startBare();
+  const client = new sim.ConferoClient(`http://127.0.0.1:${port}`);
+  try {
+    const events = [...streams.values()].reduce((n, stream) => n + stream.length, 0);
+    const started = performance.now();
+    const sent = await sim.sendStreams(client, streams, { paceSeconds: events / PACED_EVENTS_PER_SECOND });
+    const { eventsPerSecond, p50Ms, p99Ms, answerP99Ms } = figures(sent, performance.now() - started, {});
+    return { eventsPerSecond, p50Ms, p99Ms, answerP99Ms };
+  } finally {
+    client.close();
+    await stopServer(child);
+  }
+}
+
 async function runOn(kind, env, target) {
   const sim = await simulator();
   const seedStarted = performance.now();
@@ -147,6 +168,14 @@ async function runOn(kind, env, target) {
     await database.close();
   }
   const seedMs = Math.round(performance.now() - seedStarted);
+  const senderFloor = await pacedAgainstBare(
+    await traffic(
+      directory,
+      Array.from({ length: 8 }, (_, i) => `10.44.99.${i + 1}`),
+      CALLS.atGoal,
+      5,
+    ),
+  );
   const serverEnv = { ...env, EVENT_SINK_USERNAME: SINK.username, EVENT_SINK_PASSWORD: SINK.password };
   const { server, port } = await startServer(serverEnv);
   const client = new sim.ConferoClient(`http://127.0.0.1:${port}`, { sink: SINK });
@@ -167,22 +196,31 @@ async function runOn(kind, env, target) {
     const oneApplyMs = await waitUntilApplied(operator);
 
     const eightNodes = Array.from({ length: 8 }, (_, i) => `10.44.99.${i + 1}`);
-    const eight = await traffic(directory, eightNodes, CALLS.eightNodes, 3);
-    const eightStarted = performance.now();
-    const concurrent = await send(eight, {});
-    const eightApplyMs = await waitUntilApplied(operator);
-    const eightAllAppliedMs = Math.round(performance.now() - eightStarted);
+    const applied = (sent, sendSeconds, afterMs) =>
+      afterMs === null ? null : Math.round(sent.events / (sendSeconds + afterMs / 1000));
+    // Three rounds, the median reported: this machine's neighbours make single runs vary ±20 %.
+    const rounds = [];
+    for (let round = 0; round < EIGHT_NODE_ROUNDS; round += 1) {
+      const eight = await traffic(directory, eightNodes, CALLS.eightNodes, 3 + 10 * round);
+      const started = performance.now();
+      const sent = await send(eight, GOALS);
+      const applyMs = await waitUntilApplied(operator);
+      rounds.push({
+        ...sent,
+        appliedPerSecond: applied(sent, sent.seconds, applyMs),
+        allAppliedAfterMs: applyMs === null ? null : Math.round(performance.now() - started),
+      });
+    }
+    const median = [...rounds].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond)[1];
 
     const paced = await traffic(directory, eightNodes, CALLS.atGoal, 5);
     const pacedEvents = [...paced.values()].reduce((n, stream) => n + stream.length, 0);
-    const atGoal = await send(paced, GOALS, null, pacedEvents / PACED_EVENTS_PER_SECOND);
+    const atGoal = await send(paced, {}, null, pacedEvents / PACED_EVENTS_PER_SECOND);
     const atGoalApplyMs = await waitUntilApplied(operator);
 
     // Infinity's bulk mode: one node, eventsink_bulk bodies of 100 events, one at a time.
     const bulk = await send(await traffic(directory, ["10.44.96.1"], CALLS.bulk, 4), {}, BULK_SIZE);
     const bulkApplyMs = await waitUntilApplied(operator);
-    const applied = (sent, sendSeconds, afterMs) =>
-      afterMs === null ? null : Math.round(sent.events / (sendSeconds + afterMs / 1000));
     return {
       database: kind,
       seedMs,
@@ -192,16 +230,20 @@ async function runOn(kind, env, target) {
         appliedPerSecond: applied(oneNode, oneNode.seconds, oneApplyMs),
       },
       eightNodes: {
-        ...concurrent,
+        ...median,
         nodes: 8,
-        appliedPerSecond: applied(concurrent, concurrent.seconds, eightApplyMs),
-        allAppliedAfterMs: eightApplyMs === null ? null : eightAllAppliedMs,
+        rounds: rounds.map((r) => ({
+          eventsPerSecond: r.eventsPerSecond,
+          p99Ms: r.p99Ms,
+          goalMet: r.goalMet,
+        })),
       },
       eightNodesAtGoal: {
         ...atGoal,
         nodes: 8,
         pacedAtEventsPerSecond: PACED_EVENTS_PER_SECOND,
         appliedPerSecond: applied(atGoal, atGoal.seconds, atGoalApplyMs),
+        senderFloor,
       },
       oneNodeBulk: {
         ...bulk,
@@ -209,7 +251,7 @@ async function runOn(kind, env, target) {
         latencyIsPer: "body",
         appliedPerSecond: applied(bulk, bulk.seconds, bulkApplyMs),
       },
-      goals: { oneNode: { p99Ms: GOALS.p99Ms }, eightNodesAtGoal: GOALS },
+      goals: { oneNode: { p99Ms: GOALS.p99Ms }, eightNodes: GOALS },
     };
   } finally {
     client.close();

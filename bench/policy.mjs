@@ -126,8 +126,8 @@ function requestSets(aliases) {
   };
 }
 
-/** The bare Fastify route, in a process of its own; resolves with the child and its port. */
-function startBare() {
+/** The bare Fastify routes, in a process of their own; resolves with the child and its port. */
+export function startBare() {
   const child = spawn(process.execPath, ["bench/bare-fastify.mjs"], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],

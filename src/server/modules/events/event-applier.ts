@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { resolveInfinityAlias } from "../../../domain/infinity-alias.js";
 import { type EventEnvelope, textField, timeField } from "../../../domain/pexip-events.js";
 import { parseServiceTag } from "../../../domain/service-tag.js";
@@ -14,9 +15,9 @@ import type { PolicyCache } from "../policy/policy-cache.js";
 import type { PolicySettingsSource } from "../policy/policy-settings.js";
 import type { AddressTarget } from "../policy/policy-targets.repository.js";
 import {
-  addRoomInterval,
+  addRoomStretches,
   type ConferenceInstance,
-  endInstance,
+  endInstances,
   openInstanceStart,
   startInstances,
 } from "./room-usage.repository.js";
@@ -34,6 +35,12 @@ export interface ApplyContext {
   defaultDomain: string | null;
   usage: UsageBatch;
 }
+
+/**
+ * Cached lookups resolve at once, so a batch would run start to end in one go of microtasks
+ * while the event sink's requests wait behind it: every so many events it lets them in.
+ */
+const EVENTS_BETWEEN_YIELDS = 25;
 
 /** A leg longer than this is not a call but a broken clock. */
 const MAX_CALL_SECONDS = 7 * 24 * 3600;
@@ -74,6 +81,7 @@ export class EventApplier {
     const ends: Array<{ index: number; envelope: EventEnvelope }> = [];
     await this.deps.cache.prefetch(this.aliasesOf(envelopes, context), tx);
     for (const [index, envelope] of envelopes.entries()) {
+      if (index > 0 && index % EVENTS_BETWEEN_YIELDS === 0) await setImmediate();
       switch (envelope.event) {
         case "participant_connected":
         case "participant_updated":
@@ -103,14 +111,14 @@ export class EventApplier {
     // Every start first, in one statement: an end finds its instance whether its start came
     // before it in the batch or (out of order) after it, as it would one event at a time.
     await startInstances(tx, starts);
-    for (const { index, envelope } of ends)
-      outcomes[index] = await this.conferenceEnded(tx, context, envelope);
-    for (const round of inRounds(legEvents)) {
+    await this.conferencesEnded(tx, context, ends, outcomes);
+    for (const round of inRounds(legEvents, (event) => event.update.uuid)) {
       const stored = await upsertLegs(
         tx,
         round.map((event) => event.update),
       );
-      for (const event of round) {
+      for (const [i, event] of round.entries()) {
+        if (i > 0 && i % EVENTS_BETWEEN_YIELDS === 0) await setImmediate();
         outcomes[event.index] = "applied";
         const leg = stored.get(event.update.uuid);
         if (leg?.endedAt) await this.countLeg(tx, context, leg, event.target);
@@ -240,44 +248,70 @@ export class EventApplier {
     return { name, room, instance, startTime: timeField(data, "start_time", this.nowSeconds()) };
   }
 
-  private async conferenceEnded(
+  /**
+   * The batch's conference_ended events, in a few statements: each instance closed (in rounds,
+   * so one instance's ends keep their order), then the closed runs added to their rooms' in-use
+   * time in event order — the same figures as one event at a time.
+   */
+  private async conferencesEnded(
     tx: Db,
     context: ApplyContext,
-    envelope: EventEnvelope,
-  ): Promise<ApplyOutcome> {
-    const read = await this.readConference(tx, context, envelope);
-    if ("rejected" in read) return read;
-    const { name, room, instance, startTime } = read;
-    const { data } = envelope;
-    const now = this.nowSeconds();
-    const endTime = timeField(data, "end_time", now) ?? envelope.time;
-    const startedAt =
-      startTime !== null
-        ? new Date(startTime * 1000)
-        : await openInstanceStart(tx, envelope.node, name, new Date(endTime * 1000));
-    if (!startedAt) return { rejected: "conference ended that never started on this node" };
-    if (endTime * 1000 < startedAt.getTime()) return { rejected: "the conference ended before it started" };
-    const closed = await endInstance(tx, instance(startedAt), new Date(endTime * 1000));
-    if (!closed?.companyId || !closed.roomId) return "applied";
-    const { grewBy } = await addRoomInterval(
+    ends: Array<{ index: number; envelope: EventEnvelope }>,
+    outcomes: ApplyOutcome[],
+  ): Promise<void> {
+    const closing: ClosingRun[] = [];
+    for (const { index, envelope } of ends) {
+      const read = await this.readConference(tx, context, envelope);
+      if ("rejected" in read) {
+        outcomes[index] = read;
+        continue;
+      }
+      const endTime = timeField(envelope.data, "end_time", this.nowSeconds()) ?? envelope.time;
+      const endedAt = new Date(endTime * 1000);
+      const startedAt =
+        read.startTime !== null
+          ? new Date(read.startTime * 1000)
+          : await openInstanceStart(tx, envelope.node, read.name, endedAt);
+      if (!startedAt) outcomes[index] = { rejected: "conference ended that never started on this node" };
+      else if (endedAt < startedAt) outcomes[index] = { rejected: "the conference ended before it started" };
+      else {
+        outcomes[index] = "applied";
+        closing.push({ index, instance: read.instance(startedAt), endedAt, room: read.room });
+      }
+    }
+    const closed: Array<{ run: ClosingRun; companyId: string; roomId: string }> = [];
+    for (const round of inRounds(closing, (run) => instanceKey(run.instance))) {
+      const byKey = new Map(round.map((run) => [instanceKey(run.instance), run]));
+      for (const row of await endInstances(tx, round)) {
+        const run = byKey.get(instanceKey(row));
+        if (run && row.companyId && row.roomId)
+          closed.push({ run, companyId: row.companyId, roomId: row.roomId });
+      }
+    }
+    closed.sort((a, b) => a.run.index - b.run.index);
+    const grew = await addRoomStretches(
       tx,
-      closed.companyId,
-      closed.roomId,
-      startedAt,
-      new Date(endTime * 1000),
+      closed.map(({ run, companyId, roomId }) => ({
+        companyId,
+        roomId,
+        start: run.instance.startedAt,
+        end: run.endedAt,
+      })),
       mergeInterval,
     );
-    if (grewBy <= 0) return "applied";
-    const timeZone = await context.usage.timeZone(tx, closed.companyId);
-    if (!timeZone) return "applied";
-    const owner = room?.target?.type === "personal_room" ? room.target.person.accountId : null;
-    context.usage.addRoomUsage({
-      companyId: closed.companyId,
-      day: dayIn(timeZone, startedAt),
-      keys: roomKeys(closed.roomId, owner),
-      figures: { calls: 0, callSeconds: 0, roomSeconds: grewBy },
-    });
-    return "applied";
+    for (const [i, { run, companyId, roomId }] of closed.entries()) {
+      const grewBy = grew[i] ?? 0;
+      if (grewBy <= 0) continue;
+      const timeZone = await context.usage.timeZone(tx, companyId);
+      if (!timeZone) continue;
+      const owner = run.room?.target?.type === "personal_room" ? run.room.target.person.accountId : null;
+      context.usage.addRoomUsage({
+        companyId,
+        day: dayIn(timeZone, run.instance.startedAt),
+        keys: roomKeys(roomId, owner),
+        figures: { calls: 0, callSeconds: 0, roomSeconds: grewBy },
+      });
+    }
   }
 
   /** Every address the batch will look up, for one read of those not cached. */
@@ -319,15 +353,29 @@ interface LegEvent {
   target: AddressTarget | null;
 }
 
-/** Round n holds every leg's n-th event of the batch: no leg twice in a round, each leg's order kept. */
-function inRounds(events: LegEvent[]): LegEvent[][] {
-  const rounds: LegEvent[][] = [];
+interface ClosingRun {
+  index: number;
+  instance: ConferenceInstance;
+  endedAt: Date;
+  room: Target | null;
+}
+
+const instanceKey = (i: { node: string; name: string; startedAt: Date }) =>
+  `${i.node}\u0000${i.name}\u0000${i.startedAt.getTime()}`;
+
+/**
+ * Round n holds every item's n-th appearance (a leg's event, an instance's end): none twice in
+ * a round — one statement may touch a row once — and each one's order kept.
+ */
+function inRounds<T>(items: T[], keyOf: (item: T) => string): T[][] {
+  const rounds: T[][] = [];
   const seen = new Map<string, number>();
-  for (const event of events) {
-    const round = seen.get(event.update.uuid) ?? 0;
-    seen.set(event.update.uuid, round + 1);
+  for (const item of items) {
+    const key = keyOf(item);
+    const round = seen.get(key) ?? 0;
+    seen.set(key, round + 1);
     if (round === rounds.length) rounds.push([]);
-    rounds[round]?.push(event);
+    rounds[round]?.push(item);
   }
   return rounds;
 }

@@ -26,30 +26,34 @@ export async function startInstances(db: Db, instances: readonly ConferenceInsta
 }
 
 /**
- * A node stopped running a conference: the instance it started at `startedAt` (or, when the
- * ended event does not say, its latest open one) is closed and returned; null when there was
- * none — the ended event then stands alone and is recorded as a whole instance. An instance
- * already closed is extended by a later end (the node ran the conference again from the same
- * second: it was in use until the later end — room intervals are a union, nothing counts
- * twice); an end no later than the one known (a replay) changes nothing and answers null.
+ * Nodes stopped running conferences: each instance (node, name, startedAt) is closed at its
+ * `endedAt`; answers the instances that closed, in any order. An instance with no start on
+ * record is written whole (the ended event stands alone). An instance already closed is
+ * extended by a later end (the node ran the conference again from the same second: it was in
+ * use until the later end — room intervals are a union, nothing counts twice); an end no later
+ * than the one known (a replay) changes nothing and is not answered. One statement for all of
+ * them: no instance may appear twice (PostgreSQL cannot update one row twice in a statement).
  */
-export async function endInstance(
+export async function endInstances(
   db: Db,
-  instance: ConferenceInstance,
-  endedAt: Date,
-): Promise<ConferenceInstance | null> {
-  const [row] = await queryRows<ConferenceInstance>(
+  ends: ReadonlyArray<{ instance: ConferenceInstance; endedAt: Date }>,
+): Promise<Array<ConferenceInstance & { endedAt: Date }>> {
+  if (ends.length === 0) return [];
+  const column = <T>(pick: (e: (typeof ends)[number]) => T) => sql.param(ends.map(pick));
+  const rows = await queryRows<ConferenceInstance & { endedAt: Date }>(
     db,
     sql`
       insert into conference_instances as i (node, name, started_at, ended_at, company_id, room_kind, room_id)
-      values (${instance.node}, ${instance.name}, ${instance.startedAt}, ${endedAt}, ${instance.companyId},
-        ${instance.roomKind}, ${instance.roomId})
+      select * from unnest(${column((e) => e.instance.node)}::text[], ${column((e) => e.instance.name)}::text[],
+        ${column((e) => e.instance.startedAt.toISOString())}::timestamptz[],
+        ${column((e) => e.endedAt.toISOString())}::timestamptz[], ${column((e) => e.instance.companyId)}::uuid[],
+        ${column((e) => e.instance.roomKind)}::text[], ${column((e) => e.instance.roomId)}::uuid[])
       on conflict (node, name, started_at) do update set ended_at = excluded.ended_at
         where i.ended_at is null or i.ended_at < excluded.ended_at
-      returning node, name, started_at as "startedAt", company_id as "companyId", room_kind as "roomKind",
-        room_id as "roomId"`,
+      returning node, name, started_at as "startedAt", ended_at as "endedAt", company_id as "companyId",
+        room_kind as "roomKind", room_id as "roomId"`,
   );
-  return row ? { ...row, startedAt: new Date(row.startedAt) } : null;
+  return rows.map((row) => ({ ...row, startedAt: new Date(row.startedAt), endedAt: new Date(row.endedAt) }));
 }
 
 /**
@@ -71,37 +75,73 @@ export async function openInstanceStart(
   return row ? new Date(row.startedAt) : null;
 }
 
+export interface RoomStretch {
+  companyId: string;
+  roomId: string;
+  start: Date;
+  end: Date;
+}
+
+type Merge = (
+  existing: Array<{ start: number; end: number }>,
+  added: { start: number; end: number },
+) => { merged: { start: number; end: number }; grewBy: number };
+
 /**
- * Adds [start, end] to the room's in-use time, merging it with every stretch it overlaps or
- * touches (other nodes running the same conference); returns the seconds the union grew by.
- * Only the ingest worker calls it, inside the transaction that holds the workers' lock
- * (event-inbox.repository.ts), so two nodes' ends can never both count an overlap.
+ * Adds each stretch, in order, to its room's in-use time, merging it with every stretch it
+ * overlaps or touches (other nodes running the same conference); answers, for each, the seconds
+ * the union grew by. The stored stretches that overlap any of them are taken out in one
+ * statement, merged in memory one added stretch after the other (as one by one would), and the
+ * results written back in another. Only the ingest worker calls it, inside the transaction that
+ * holds the workers' lock (event-inbox.repository.ts), so two nodes' ends can never both count
+ * an overlap.
  */
-export async function addRoomInterval(
+export async function addRoomStretches(
   db: Db,
-  companyId: string,
-  roomId: string,
-  start: Date,
-  end: Date,
-  merge: (
-    existing: Array<{ start: number; end: number }>,
-    added: { start: number; end: number },
-  ) => { merged: { start: number; end: number }; grewBy: number },
-): Promise<{ grewBy: number; mergedStart: Date }> {
-  const overlapping = await queryRows<{ id: string; startedAt: Date; endedAt: Date }>(
+  added: readonly RoomStretch[],
+  merge: Merge,
+): Promise<number[]> {
+  if (added.length === 0) return [];
+  const column = <T>(pick: (s: RoomStretch) => T) => sql.param(added.map(pick));
+  const taken = await queryRows<{ roomId: string; companyId: string; startedAt: Date; endedAt: Date }>(
     db,
-    sql`delete from room_intervals
-        where company_id = ${companyId} and room_id = ${roomId}
-          and started_at <= ${end} and ended_at >= ${start}
-        returning id, started_at as "startedAt", ended_at as "endedAt"`,
+    sql`delete from room_intervals r
+        using unnest(${column((s) => s.companyId)}::uuid[], ${column((s) => s.roomId)}::uuid[],
+          ${column((s) => s.start.toISOString())}::timestamptz[],
+          ${column((s) => s.end.toISOString())}::timestamptz[]) as a(company_id, room_id, s, e)
+        where r.company_id = a.company_id and r.room_id = a.room_id and r.started_at <= a.e and r.ended_at >= a.s
+        returning r.room_id as "roomId", r.company_id as "companyId", r.started_at as "startedAt",
+          r.ended_at as "endedAt"`,
   );
-  const { merged, grewBy } = merge(
-    overlapping.map((r) => ({ start: new Date(r.startedAt).getTime(), end: new Date(r.endedAt).getTime() })),
-    { start: start.getTime(), end: end.getTime() },
+  // Each room's stretches in memory: disjoint, as stored.
+  const rooms = new Map<string, { companyId: string; stretches: Array<{ start: number; end: number }> }>();
+  const roomOf = (roomId: string, companyId: string) => {
+    const room = rooms.get(roomId) ?? { companyId, stretches: [] };
+    rooms.set(roomId, room);
+    return room;
+  };
+  // A stored stretch that overlaps several added ones is deleted, and answered, once.
+  for (const row of taken)
+    roomOf(row.roomId, row.companyId).stretches.push({
+      start: new Date(row.startedAt).getTime(),
+      end: new Date(row.endedAt).getTime(),
+    });
+  const grew = added.map((stretch) => {
+    const room = roomOf(stretch.roomId, stretch.companyId);
+    const add = { start: stretch.start.getTime(), end: stretch.end.getTime() };
+    const overlapping = room.stretches.filter((s) => s.start <= add.end && s.end >= add.start);
+    const { merged, grewBy } = merge(overlapping, add);
+    room.stretches = [...room.stretches.filter((s) => !overlapping.includes(s)), merged];
+    return grewBy / 1000;
+  });
+  const rows = [...rooms].flatMap(([roomId, room]) =>
+    room.stretches.map((s) => ({ companyId: room.companyId, roomId, start: s.start, end: s.end })),
   );
-  const mergedStart = new Date(merged.start);
+  const values = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   await db.execute(sql`
     insert into room_intervals (company_id, room_id, started_at, ended_at)
-    values (${companyId}, ${roomId}, ${mergedStart}, ${new Date(merged.end)})`);
-  return { grewBy: grewBy / 1000, mergedStart };
+    select * from unnest(${values((r) => r.companyId)}::uuid[], ${values((r) => r.roomId)}::uuid[],
+      ${values((r) => new Date(r.start).toISOString())}::timestamptz[],
+      ${values((r) => new Date(r.end).toISOString())}::timestamptz[])`);
+  return grew;
 }

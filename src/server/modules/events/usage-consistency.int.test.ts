@@ -5,6 +5,7 @@ import {
   conferenceEvents,
   InfinityNode,
   participantEvents,
+  postEvents,
   sendAll,
 } from "../../../../test/helpers/infinity-events.js";
 import { askPolicy, infinityCallQuery, policyWorld } from "../../../../test/helpers/policy.js";
@@ -96,7 +97,22 @@ describe(`usage figures stay consistent with the raw legs (${testDatabaseKind()}
           if (call.replay) list.push(...legs);
         });
         // Node B's events first, then node A's: in order per node, out of order between them.
-        await sendAll(app(), [...(perNode[1] ?? []), ...(perNode[0] ?? [])]);
+        const events = [...(perNode[1] ?? []), ...(perNode[0] ?? [])];
+        if (run % 2 === 0) await sendAll(app(), events);
+        else {
+          // Every other run as one eventsink_bulk body: the worker applies it in batches of
+          // many conferences and legs at once, which must count exactly as one by one.
+          const bulk = {
+            node: "10.0.0.9",
+            seq: run,
+            version: 2,
+            time: T0,
+            event: "eventsink_bulk",
+            data: events,
+          };
+          expect((await postEvents(app(), bulk)).statusCode).toBe(200);
+          await app().services.eventIngest.drain();
+        }
 
         const [aggregate] = await queryRows<{ calls: number; seconds: number; room: number }>(
           app().db,
