@@ -42,7 +42,10 @@ export type DatabaseTarget =
 /** PGlite in a directory (or in memory when dataDir is null), or a PostgreSQL server via `pg`. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const size = target.poolSize ?? 10;
+    // Connections once opened stay open (min = max): reopening them in the burst of lookups
+    // that follows a dropped policy cache cost Infinity's first requests 10–40 ms each.
+    const pool = new pg.Pool({ connectionString: target.url, max: size, min: size });
     // An idle client that errors (server restart) must not crash the process; the pool replaces it.
     pool.on("error", () => {});
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;

@@ -543,8 +543,9 @@ export const eventInbox = pgTable(
   },
   (t) => [
     uniqueIndex("event_inbox_envelope_key").on(t.node, t.seq, t.eventTime),
+    // No index on received_at: every event would pay for it twice (at ingest and when claimed);
+    // the latest arrival is the row with the highest id.
     index("event_inbox_pending_idx").on(t.id).where(sql`${t.appliedAt} is null`),
-    index("event_inbox_received_idx").on(t.receivedAt),
   ],
 );
 

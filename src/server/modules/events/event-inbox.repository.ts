@@ -141,7 +141,7 @@ export async function inboxState(db: Db): Promise<{ pending: number; lastReceive
   const [row] = await queryRows<{ pending: number; last: Date | string | null }>(
     db,
     sql`select (select count(*)::int from event_inbox where applied_at is null) as pending,
-          (select max(received_at) from event_inbox) as last`,
+          (select received_at from event_inbox order by id desc limit 1) as last`,
   );
   return { pending: row?.pending ?? 0, lastReceivedAt: row?.last ? new Date(row.last) : null };
 }

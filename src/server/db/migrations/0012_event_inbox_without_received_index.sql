@@ -1,0 +1,1 @@
+DROP INDEX "event_inbox_received_idx";
