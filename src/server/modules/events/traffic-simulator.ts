@@ -286,8 +286,8 @@ export async function sendStreams(
   const dueAt = async (n: number, of: number) => {
     if (!options.paceSeconds) return null;
     const due = started + (n * options.paceSeconds * 1000) / of;
-    const wait = due - performance.now();
-    if (wait > 0) await sleep(wait);
+    // Timers run on the event loop's cached clock and can fire a little early: wait it out.
+    for (let wait = due - performance.now(); wait > 0; wait = due - performance.now()) await sleep(wait);
     return due;
   };
   await Promise.all(
