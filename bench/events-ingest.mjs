@@ -168,14 +168,19 @@ async function runOn(kind, env, target) {
     await database.close();
   }
   const seedMs = Math.round(performance.now() - seedStarted);
-  const senderFloor = await pacedAgainstBare(
-    await traffic(
-      directory,
-      Array.from({ length: 8 }, (_, i) => `10.44.99.${i + 1}`),
-      CALLS.atGoal,
-      5,
-    ),
-  );
+  // The paced run is PostgreSQL's alone: the goal is, and PGlite (one connection) takes a few
+  // hundred events a second from eight nodes — paced at 2,050 it would only measure its queue.
+  const pacedToo = kind === "postgresql";
+  const senderFloor = pacedToo
+    ? await pacedAgainstBare(
+        await traffic(
+          directory,
+          Array.from({ length: 8 }, (_, i) => `10.44.99.${i + 1}`),
+          CALLS.atGoal,
+          5,
+        ),
+      )
+    : null;
   const serverEnv = { ...env, EVENT_SINK_USERNAME: SINK.username, EVENT_SINK_PASSWORD: SINK.password };
   const { server, port } = await startServer(serverEnv);
   const client = new sim.ConferoClient(`http://127.0.0.1:${port}`, { sink: SINK });
@@ -213,10 +218,20 @@ async function runOn(kind, env, target) {
     }
     const median = [...rounds].sort((a, b) => a.eventsPerSecond - b.eventsPerSecond)[1];
 
-    const paced = await traffic(directory, eightNodes, CALLS.atGoal, 5);
-    const pacedEvents = [...paced.values()].reduce((n, stream) => n + stream.length, 0);
-    const atGoal = await send(paced, {}, null, pacedEvents / PACED_EVENTS_PER_SECOND);
-    const atGoalApplyMs = await waitUntilApplied(operator);
+    let eightNodesAtGoal = { skipped: "PostgreSQL only (the goal is PostgreSQL's)" };
+    if (pacedToo) {
+      const paced = await traffic(directory, eightNodes, CALLS.atGoal, 5);
+      const pacedEvents = [...paced.values()].reduce((n, stream) => n + stream.length, 0);
+      const atGoal = await send(paced, {}, null, pacedEvents / PACED_EVENTS_PER_SECOND);
+      const atGoalApplyMs = await waitUntilApplied(operator);
+      eightNodesAtGoal = {
+        ...atGoal,
+        nodes: 8,
+        pacedAtEventsPerSecond: PACED_EVENTS_PER_SECOND,
+        appliedPerSecond: applied(atGoal, atGoal.seconds, atGoalApplyMs),
+        senderFloor,
+      };
+    }
 
     // Infinity's bulk mode: one node, eventsink_bulk bodies of 100 events, one at a time.
     const bulk = await send(await traffic(directory, ["10.44.96.1"], CALLS.bulk, 4), {}, BULK_SIZE);
@@ -238,13 +253,7 @@ async function runOn(kind, env, target) {
           goalMet: r.goalMet,
         })),
       },
-      eightNodesAtGoal: {
-        ...atGoal,
-        nodes: 8,
-        pacedAtEventsPerSecond: PACED_EVENTS_PER_SECOND,
-        appliedPerSecond: applied(atGoal, atGoal.seconds, atGoalApplyMs),
-        senderFloor,
-      },
+      eightNodesAtGoal,
       oneNodeBulk: {
         ...bulk,
         eventsPerBody: BULK_SIZE,
