@@ -98,6 +98,11 @@ export function conferenceEvents(node: InfinityNode, name: string, tag: string, 
   };
 }
 
+/** One eventsink_bulk body from `node`, as Infinity sends a backlog (the worker applies it in batches). */
+export function bulkBody(node: string, data: unknown[], time: number, seq = 1) {
+  return { node, seq, version: 2, time, event: "eventsink_bulk", data };
+}
+
 export async function postEvents(t: TestApp, body: unknown, headers: Record<string, string> = {}) {
   return t.app.inject({
     method: "POST",

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
+  bulkBody,
   conferenceEvents,
   InfinityNode,
   participantEvents,
@@ -136,14 +137,7 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     await sendAll(app(), envelopes);
     const before = await usage(app(), world.company.id);
     await sendAll(app(), envelopes);
-    const bulk = await postEvents(app(), {
-      node: "10.44.99.2",
-      seq: 99,
-      version: 2,
-      time: T0 + 2000,
-      event: "eventsink_bulk",
-      data: envelopes,
-    });
+    const bulk = await postEvents(app(), bulkBody("10.44.99.2", envelopes, T0 + 2000, 99));
     expect(bulk.json()).toMatchObject({
       received: envelopes.length,
       accepted: 0,
@@ -251,14 +245,7 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     const second = call(a, "batch-2", T0 + 30, 240);
     const [, , secondSaidByB] = call(b, "batch-2", T0 + 30, 240);
     // One bulk body: the worker applies it as one batch.
-    await postEvents(app(), {
-      node: "10.44.99.2",
-      seq: 1,
-      version: 2,
-      time: T0 + 400,
-      event: "eventsink_bulk",
-      data: [...first, ...second, secondSaidByB],
-    });
+    await postEvents(app(), bulkBody("10.44.99.2", [...first, ...second, secondSaidByB], T0 + 400));
     await app().services.eventIngest.drain();
     const figures = await usage(app(), world.company.id);
     expect(figures.total).toEqual({ calls: 2, callSeconds: 360, roomSeconds: 0 });
@@ -309,15 +296,15 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     const first = conferenceEvents(node, service.name, service.tag, T0, T0 + 60);
     const second = conferenceEvents(node, service.name, service.tag, T0 + 120, T0 + 300);
     const { start_time: _, ...endSaysNoStart } = first.ended.data;
-    await postEvents(app(), {
-      node: node.node,
-      seq: 1,
-      version: 2,
-      time: T0 + 400,
-      event: "eventsink_bulk",
-      // The second room's end arrives before its start (out of order): still one run.
-      data: [first.started, { ...first.ended, data: endSaysNoStart }, second.started, second.ended],
-    });
+    // The first run's end gives no start_time; a later run of the room starts in the same batch.
+    await postEvents(
+      app(),
+      bulkBody(
+        node.node,
+        [first.started, { ...first.ended, data: endSaysNoStart }, second.started, second.ended],
+        T0 + 400,
+      ),
+    );
     await app().services.eventIngest.drain();
     expect((await usage(app(), world.company.id)).total.roomSeconds).toBe(60 + 180);
     expect(await readCounters(app().db)).toMatchObject({ rejected: 0 });
@@ -328,14 +315,7 @@ describe(`event sink (${testDatabaseKind()})`, () => {
     const service = await serviceOf(app(), world.board.address);
     const node = new InfinityNode("10.44.99.6");
     const run = conferenceEvents(node, service.name, service.tag, T0, T0 + 90);
-    await postEvents(app(), {
-      node: node.node,
-      seq: 1,
-      version: 2,
-      time: T0 + 400,
-      event: "eventsink_bulk",
-      data: [run.ended, run.started, run.ended],
-    });
+    await postEvents(app(), bulkBody(node.node, [run.ended, run.started, run.ended], T0 + 400));
     await app().services.eventIngest.drain();
     expect((await usage(app(), world.company.id)).total.roomSeconds).toBe(90);
   });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  bulkBody,
   conferenceEvents,
   InfinityNode,
   participantEvents,
@@ -102,15 +103,7 @@ describe(`usage figures stay consistent with the raw legs (${testDatabaseKind()}
         else {
           // Every other run as one eventsink_bulk body: the worker applies it in batches of
           // many conferences and legs at once, which must count exactly as one by one.
-          const bulk = {
-            node: "10.0.0.9",
-            seq: run,
-            version: 2,
-            time: T0,
-            event: "eventsink_bulk",
-            data: events,
-          };
-          expect((await postEvents(app(), bulk)).statusCode).toBe(200);
+          expect((await postEvents(app(), bulkBody("10.0.0.9", events, T0, run))).statusCode).toBe(200);
           await app().services.eventIngest.drain();
         }
 
