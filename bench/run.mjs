@@ -13,7 +13,8 @@
 //   40,000 aliases, throughput and p50/p99 at 50 connections against a bare Fastify route in the
 //   same run (ratio), p50/p99/max at a steady 1,000 requests/s
 // - the event sink (bench/events-ingest.mjs): events/s and p50/p99 per event from one node
-//   sending in order and from 8 at once, on PostgreSQL (when configured) and PGlite
+//   sending in order and from 8 at once (median of three rounds), on PostgreSQL (when
+//   configured) and PGlite; on PostgreSQL also 8 nodes paced at 2,050 events/s
 // - the usage page API with 1,000,000 call legs over 13 months, p95 of the summary and its three
 //   tabs, on PostgreSQL (bench/usage-api.mjs; PGlite too with BENCH_USAGE_PGLITE=1)
 import { spawn } from "node:child_process";
