@@ -74,7 +74,7 @@ export function scenarios(members) {
 }
 
 /** Times each scenario with sequential requests; `call` returns the parsed JSON answer. */
-export async function measure(call, membersPath, list, { warmUp = 3, samples = 40 } = {}) {
+async function measure(call, membersPath, list, { warmUp = 3, samples = 40 } = {}) {
   const figures = {};
   for (const [label, query] of Object.entries(list)) {
     let total = 0;
@@ -178,10 +178,10 @@ export function startServer(env) {
 /** The whole benchmark, on a database of its own; skipped when no PostgreSQL server is configured. */
 export async function membersListBench() {
   const members = Number(process.env.BENCH_MEMBERS ?? 100_000);
-  return withScratchPostgres("confero_bench", (databaseUrl) => measure(databaseUrl, members));
+  return withScratchPostgres("confero_bench", (databaseUrl) => measureMembersTab(databaseUrl, members));
 }
 
-async function _measure(databaseUrl, members) {
+async function measureMembersTab(databaseUrl, members) {
   const env = { ...benchServerEnv(), DATABASE_URL: databaseUrl };
   let server;
   try {
@@ -210,7 +210,7 @@ async function _measure(databaseUrl, members) {
     const checked = process.env.BENCH_ANSWERS
       ? compareAnswers(process.env.BENCH_ANSWERS, await answers(call, membersPath, scenarios(members)))
       : {};
-    const figures = await _measure(call, membersPath, scenarios(members));
+    const figures = await measure(call, membersPath, scenarios(members));
     const worst = Math.max(...Object.values(figures).map((f) => f.p95Ms));
     return {
       database: "postgresql",
