@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { type UnnestColumn, unnestColumns } from "../../db/batches.js";
 import { type Db, queryRows } from "../../db/client.js";
 
 export interface ConferenceInstance {
@@ -10,18 +11,34 @@ export interface ConferenceInstance {
   roomId: string | null;
 }
 
+type InstanceEnd = { instance: ConferenceInstance; endedAt: Date };
+
+/** conference_instances (node, name, started_at | ended_at, company_id, room_kind, room_id). */
+const instanceColumns = <T>(
+  instance: (row: T) => ConferenceInstance,
+  ended: UnnestColumn<T>[] = [],
+): UnnestColumn<T>[] => [
+  [(row) => instance(row).node, "text"],
+  [(row) => instance(row).name, "text"],
+  [(row) => instance(row).startedAt, "timestamptz"],
+  ...ended,
+  [(row) => instance(row).companyId, "uuid"],
+  [(row) => instance(row).roomKind, "text"],
+  [(row) => instance(row).roomId, "uuid"],
+];
+
 /**
  * Nodes started running conferences (a replay or a late start changes nothing): a batch's
  * starts in one statement, one array per column.
  */
 export async function startInstances(db: Db, instances: readonly ConferenceInstance[]): Promise<void> {
   if (instances.length === 0) return;
-  const column = <T>(pick: (i: ConferenceInstance) => T) => sql.param(instances.map(pick));
   await db.execute(sql`
     insert into conference_instances (node, name, started_at, company_id, room_kind, room_id)
-    select * from unnest(${column((i) => i.node)}::text[], ${column((i) => i.name)}::text[],
-      ${column((i) => i.startedAt.toISOString())}::timestamptz[], ${column((i) => i.companyId)}::uuid[],
-      ${column((i) => i.roomKind)}::text[], ${column((i) => i.roomId)}::uuid[])
+    select * from unnest(${unnestColumns(
+      instances,
+      instanceColumns((i: ConferenceInstance) => i),
+    )})
     on conflict do nothing`);
 }
 
@@ -36,18 +53,15 @@ export async function startInstances(db: Db, instances: readonly ConferenceInsta
  */
 export async function endInstances(
   db: Db,
-  ends: ReadonlyArray<{ instance: ConferenceInstance; endedAt: Date }>,
+  ends: readonly InstanceEnd[],
 ): Promise<Array<ConferenceInstance & { endedAt: Date }>> {
   if (ends.length === 0) return [];
-  const column = <T>(pick: (e: (typeof ends)[number]) => T) => sql.param(ends.map(pick));
+  const columns = instanceColumns((e: InstanceEnd) => e.instance, [[(e) => e.endedAt, "timestamptz"]]);
   const rows = await queryRows<ConferenceInstance & { endedAt: Date }>(
     db,
     sql`
       insert into conference_instances as i (node, name, started_at, ended_at, company_id, room_kind, room_id)
-      select * from unnest(${column((e) => e.instance.node)}::text[], ${column((e) => e.instance.name)}::text[],
-        ${column((e) => e.instance.startedAt.toISOString())}::timestamptz[],
-        ${column((e) => e.endedAt.toISOString())}::timestamptz[], ${column((e) => e.instance.companyId)}::uuid[],
-        ${column((e) => e.instance.roomKind)}::text[], ${column((e) => e.instance.roomId)}::uuid[])
+      select * from unnest(${unnestColumns(ends, columns)})
       on conflict (node, name, started_at) do update set ended_at = excluded.ended_at
         where i.ended_at is null or i.ended_at < excluded.ended_at
       returning node, name, started_at as "startedAt", ended_at as "endedAt", company_id as "companyId",
@@ -82,6 +96,14 @@ export interface RoomStretch {
   end: Date;
 }
 
+/** room_intervals (company_id, room_id, started_at, ended_at). */
+const STRETCH_COLUMNS: UnnestColumn<RoomStretch>[] = [
+  [(s) => s.companyId, "uuid"],
+  [(s) => s.roomId, "uuid"],
+  [(s) => s.start, "timestamptz"],
+  [(s) => s.end, "timestamptz"],
+];
+
 type Merge = (
   existing: Array<{ start: number; end: number }>,
   added: { start: number; end: number },
@@ -102,13 +124,10 @@ export async function addRoomStretches(
   merge: Merge,
 ): Promise<number[]> {
   if (added.length === 0) return [];
-  const column = <T>(pick: (s: RoomStretch) => T) => sql.param(added.map(pick));
   const taken = await queryRows<{ roomId: string; companyId: string; startedAt: Date; endedAt: Date }>(
     db,
     sql`delete from room_intervals r
-        using unnest(${column((s) => s.companyId)}::uuid[], ${column((s) => s.roomId)}::uuid[],
-          ${column((s) => s.start.toISOString())}::timestamptz[],
-          ${column((s) => s.end.toISOString())}::timestamptz[]) as a(company_id, room_id, s, e)
+        using unnest(${unnestColumns(added, STRETCH_COLUMNS)}) as a(company_id, room_id, s, e)
         where r.company_id = a.company_id and r.room_id = a.room_id and r.started_at <= a.e and r.ended_at >= a.s
         returning r.room_id as "roomId", r.company_id as "companyId", r.started_at as "startedAt",
           r.ended_at as "endedAt"`,
@@ -134,14 +153,18 @@ export async function addRoomStretches(
     room.stretches = [...room.stretches.filter((s) => !overlapping.includes(s)), merged];
     return grewBy / 1000;
   });
-  const rows = [...rooms].flatMap(([roomId, room]) =>
-    room.stretches.map((s) => ({ companyId: room.companyId, roomId, start: s.start, end: s.end })),
+  const merged = [...rooms].flatMap(([roomId, room]) =>
+    room.stretches.map(
+      (s): RoomStretch => ({
+        companyId: room.companyId,
+        roomId,
+        start: new Date(s.start),
+        end: new Date(s.end),
+      }),
+    ),
   );
-  const values = <T>(pick: (r: (typeof rows)[number]) => T) => sql.param(rows.map(pick));
   await db.execute(sql`
     insert into room_intervals (company_id, room_id, started_at, ended_at)
-    select * from unnest(${values((r) => r.companyId)}::uuid[], ${values((r) => r.roomId)}::uuid[],
-      ${values((r) => new Date(r.start).toISOString())}::timestamptz[],
-      ${values((r) => new Date(r.end).toISOString())}::timestamptz[])`);
+    select * from unnest(${unnestColumns(merged, STRETCH_COLUMNS)})`);
   return grew;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { UsageKey } from "../../../domain/usage-attribution.js";
+import { type UnnestColumn, unnestColumns } from "../../db/batches.js";
 import { type Db, queryRows } from "../../db/client.js";
 
 /** What one event learnt about a leg; null fields leave what is stored alone. */
@@ -48,6 +49,32 @@ export interface StoredLeg {
 /** Stored for a leg no event has told the service type of yet; a later event's value replaces it. */
 const UNKNOWN_SERVICE_TYPE = "unknown";
 
+/** call_legs, in the order upsertLegs inserts them. */
+const LEG_COLUMNS: UnnestColumn<LegUpdate>[] = [
+  [(l) => l.uuid, "text"],
+  [(l) => l.companyId, "uuid"],
+  [(l) => l.serviceTag, "text"],
+  [(l) => l.targetKind, "text"],
+  [(l) => l.targetId, "uuid"],
+  [(l) => l.callerKind, "text"],
+  [(l) => l.callerId, "uuid"],
+  [(l) => l.conference, "text"],
+  [(l) => l.serviceType ?? UNKNOWN_SERVICE_TYPE, "text"],
+  [(l) => l.protocol, "text"],
+  [(l) => l.direction, "text"],
+  [(l) => l.sourceAlias, "text"],
+  [(l) => l.destinationAlias, "text"],
+  [(l) => l.displayName, "text"],
+  [(l) => l.role, "text"],
+  [(l) => l.node, "text"],
+  [(l) => l.connectedAt, "timestamptz"],
+  [(l) => l.endedAt, "timestamptz"],
+  [(l) => l.durationSeconds, "float8"],
+  [(l) => l.disconnectReason, "text"],
+  [(l) => l.endedBy, "text"],
+  [(l) => l.eventAt, "timestamptz"],
+];
+
 /**
  * Writes what events say about legs, in one statement whatever arrived before: events of one
  * participant may come out of order (from different nodes), so a later event's values win for
@@ -59,36 +86,7 @@ export async function upsertLegs(db: Db, legs: LegUpdate[]): Promise<Map<string,
   if (legs.length === 0) return new Map();
   // One array per column (a VALUES list of 200 legs × 22 parameters took the query builder
   // milliseconds of CPU, during which the event sink's requests waited).
-  const column = <T>(pick: (leg: LegUpdate) => T, type: string) =>
-    sql`${sql.param(legs.map(pick))}::${sql.raw(type)}[]`;
-  const iso = (date: Date | null) => date?.toISOString() ?? null;
-  const columns = sql.join(
-    [
-      column((l) => l.uuid, "text"),
-      column((l) => l.companyId, "uuid"),
-      column((l) => l.serviceTag, "text"),
-      column((l) => l.targetKind, "text"),
-      column((l) => l.targetId, "uuid"),
-      column((l) => l.callerKind, "text"),
-      column((l) => l.callerId, "uuid"),
-      column((l) => l.conference, "text"),
-      column((l) => l.serviceType ?? UNKNOWN_SERVICE_TYPE, "text"),
-      column((l) => l.protocol, "text"),
-      column((l) => l.direction, "text"),
-      column((l) => l.sourceAlias, "text"),
-      column((l) => l.destinationAlias, "text"),
-      column((l) => l.displayName, "text"),
-      column((l) => l.role, "text"),
-      column((l) => l.node, "text"),
-      column((l) => iso(l.connectedAt), "timestamptz"),
-      column((l) => iso(l.endedAt), "timestamptz"),
-      column((l) => l.durationSeconds, "float8"),
-      column((l) => l.disconnectReason, "text"),
-      column((l) => l.endedBy, "text"),
-      column((l) => iso(l.eventAt), "timestamptz"),
-    ],
-    sql`, `,
-  );
+  const columns = unnestColumns(legs, LEG_COLUMNS);
   const rows = await queryRows<StoredLeg>(
     db,
     sql`
@@ -147,8 +145,10 @@ export async function claimLegsForCounting(
   const rows = await queryRows<{ uuid: string }>(
     db,
     sql`update call_legs l set counted_day = v.day
-        from unnest(${sql.param(legs.map((leg) => leg.uuid))}::text[],
-          ${sql.param(legs.map((leg) => leg.day))}::date[]) as v(uuid, day)
+        from unnest(${unnestColumns(legs, [
+          [(leg) => leg.uuid, "text"],
+          [(leg) => leg.day, "date"],
+        ])}) as v(uuid, day)
         where l.uuid = v.uuid and l.counted_day is null returning l.uuid`,
   );
   return new Set(rows.map((row) => row.uuid));
@@ -169,13 +169,17 @@ export interface UsageRow extends UsageKey {
  */
 export async function addUsageRows(db: Db, rows: UsageRow[]): Promise<void> {
   if (rows.length === 0) return;
-  const column = <T>(pick: (row: UsageRow) => T, type: string) =>
-    sql`${sql.param(rows.map(pick))}::${sql.raw(type)}[]`;
   await db.execute(sql`
     insert into usage_daily as u (company_id, day, dimension, key, calls, call_seconds, room_seconds)
-    select * from unnest(${column((r) => r.companyId, "uuid")}, ${column((r) => r.day, "date")},
-      ${column((r) => r.dimension, "text")}, ${column((r) => r.key, "text")}, ${column((r) => r.calls, "int")},
-      ${column((r) => r.callSeconds, "float8")}, ${column((r) => r.roomSeconds, "float8")})
+    select * from unnest(${unnestColumns(rows, [
+      [(r) => r.companyId, "uuid"],
+      [(r) => r.day, "date"],
+      [(r) => r.dimension, "text"],
+      [(r) => r.key, "text"],
+      [(r) => r.calls, "int"],
+      [(r) => r.callSeconds, "float8"],
+      [(r) => r.roomSeconds, "float8"],
+    ])})
     on conflict (company_id, dimension, day, key) do update set
       calls = u.calls + excluded.calls,
       call_seconds = u.call_seconds + excluded.call_seconds,
